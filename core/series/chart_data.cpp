@@ -10,14 +10,15 @@
 #include "core/series/chart_reader.h"
 #include "core/series/envelope.h"
 #include "core/series/group_aggregate.h"
+#include "core/series/parallel_runs.h"
 #include "core/series/series_cache.h"
 
 namespace runlens::series {
 namespace {
 
-Error cancelledError() {
-    return makeError("cancelled");
-}
+// Below this many points in all, a chart is computed on one thread: starting threads (each
+// opening its own connection) would cost more than it saves.
+constexpr std::int64_t kParallelPoints = 200'000;
 
 void widen(double& lo, double& hi, double a, double b) {
     if (std::isfinite(a)) lo = std::isfinite(lo) ? std::min(lo, a) : a;
@@ -44,28 +45,43 @@ void maskNonPositive(std::vector<double>& y) {
         if (v <= 0) v = NAN;
 }
 
-// Values drawn inside [x0, x1], for fitting the y range. A full-range fit depends on nothing
-// but the extremes, so then only each line's lowest and highest usable value are kept (a
-// thousand runs of 5,000 drawn points would otherwise be copied to find two numbers).
-void collectInRange(const std::vector<double>& x, const std::vector<double>& y, double x0,
-                    double x1, bool extremesOnly, AxisScale scale, std::vector<double>& out) {
+// What finishRanges needs of one drawn line, measured where the line was made (on the worker
+// threads): its lowest and highest usable value inside [x0, x1], and whether it holds +-Inf.
+struct LineRange {
+    double lo = INFINITY;
+    double hi = -INFINITY;
+    bool infinite = false;
+};
+
+LineRange measureLine(const std::vector<double>& x, const std::vector<double>& y, double x0,
+                      double x1, AxisScale scale) {
+    LineRange out;
     const std::size_t n = std::min(x.size(), y.size());
-    if (!extremesOnly) {
-        for (std::size_t i = 0; i < n; ++i)
-            if (x[i] >= x0 && x[i] <= x1) out.push_back(y[i]);
-        return;
-    }
-    double lo = INFINITY, hi = -INFINITY;
     for (std::size_t i = 0; i < n; ++i) {
         const double v = y[i];
+        if (std::isinf(v)) out.infinite = true;
         if (!(x[i] >= x0 && x[i] <= x1) || !std::isfinite(v)) continue;
         if (scale == AxisScale::Log && !(v > 0)) continue;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
+        out.lo = std::min(out.lo, v);
+        out.hi = std::max(out.hi, v);
     }
-    if (lo <= hi) {
-        out.push_back(lo);
-        out.push_back(hi);
+    for (std::size_t i = n; i < y.size(); ++i)
+        out.infinite = out.infinite || std::isinf(y[i]);
+    return out;
+}
+
+// Values drawn inside [x0, x1], for fitting the y range without outliers (every value counts).
+void collectInRange(const std::vector<double>& x, const std::vector<double>& y, double x0,
+                    double x1, std::vector<double>& out) {
+    const std::size_t n = std::min(x.size(), y.size());
+    for (std::size_t i = 0; i < n; ++i)
+        if (x[i] >= x0 && x[i] <= x1) out.push_back(y[i]);
+}
+
+void collectExtremes(const LineRange& r, std::vector<double>& out) {
+    if (r.lo <= r.hi) {
+        out.push_back(r.lo);
+        out.push_back(r.hi);
     }
 }
 
@@ -76,7 +92,7 @@ std::pair<double, double> infinityPins(const YRange& y, AxisScale scale) {
     return {y.low - span, y.high + span};
 }
 
-// Per-run work for the ungrouped charts.
+// Per-run work for the ungrouped charts; one per thread.
 class RunLines {
 public:
     RunLines(ChartReader& reader, const ChartRequest& request, const EnvelopeRequest& envelope)
@@ -84,12 +100,10 @@ public:
 
     // True when more than half of the series' chunks would have to be decoded.
     bool decodesMost(const SeriesInfo& info) {
-        if (!readSummaries().ok()) return false;  // fromSummaries reports the error
         return m_reader.refineFraction(m_reader.summariesOf(info.seriesId), m_envelope) > 0.5;
     }
 
     Result<RunChart> fromSummaries(std::size_t index, const SeriesInfo& info) {
-        if (auto r = readSummaries(); !r.ok()) return r.error();
         auto e =
             m_reader.envelopeFromSummaries(info, m_reader.summariesOf(info.seriesId), m_envelope);
         if (!e.ok()) return e.error();
@@ -130,17 +144,9 @@ private:
         return out;
     }
 
-    Result<void> readSummaries() {
-        if (m_summariesRead) return {};
-        if (auto r = m_reader.readKeySummaries(); !r.ok()) return r;
-        m_summariesRead = true;
-        return {};
-    }
-
     ChartReader& m_reader;
     const ChartRequest& m_request;
     EnvelopeRequest m_envelope;
-    bool m_summariesRead = false;
 };
 
 GroupChart toGroupChart(int group, int runCount, GroupBands&& bands, BandMode mode) {
@@ -163,27 +169,37 @@ GroupChart toGroupChart(int group, int runCount, GroupBands&& bands, BandMode mo
 }
 
 // Sets ChartData::y from what is drawn in [x0, x1], then masks and pins for the axis scale.
-void finishRanges(ChartData& data, const ChartRequest& request) {
+// Run lines were masked and measured on the worker threads (runRanges: line, raw per run).
+void finishRanges(ChartData& data, const ChartRequest& request,
+                  const std::vector<LineRange>& runRanges) {
     const bool log = request.yScale == AxisScale::Log;
     if (log) {
-        for (RunChart& r : data.runs) {
-            maskNonPositive(r.line.y);
-            maskNonPositive(r.raw.y);
-        }
         for (GroupChart& g : data.groups) {
             maskNonPositive(g.mean.y);
             maskNonPositive(g.low);
             maskNonPositive(g.high);
         }
     }
+    // A full-range fit depends on nothing but the extremes, so then only each line's lowest and
+    // highest usable value are kept (a thousand runs of 5,000 drawn points would otherwise be
+    // copied to find two numbers).
     std::vector<double> values;
     const bool extremes = !request.ignoreOutliers;
     auto collect = [&](const std::vector<double>& x, const std::vector<double>& y) {
-        collectInRange(x, y, data.x0, data.x1, extremes, request.yScale, values);
+        if (extremes)
+            collectExtremes(measureLine(x, y, data.x0, data.x1, request.yScale), values);
+        else
+            collectInRange(x, y, data.x0, data.x1, values);
     };
-    for (const RunChart& r : data.runs) {
-        collect(r.line.x, r.line.y);
-        collect(r.raw.x, r.raw.y);
+    for (std::size_t k = 0; k < data.runs.size(); ++k) {
+        const RunChart& r = data.runs[k];
+        if (extremes) {
+            collectExtremes(runRanges[2 * k], values);
+            collectExtremes(runRanges[2 * k + 1], values);
+        } else {
+            collectInRange(r.line.x, r.line.y, data.x0, data.x1, values);
+            collectInRange(r.raw.x, r.raw.y, data.x0, data.x1, values);
+        }
     }
     for (const GroupChart& g : data.groups) {
         collect(g.mean.x, g.mean.y);
@@ -195,9 +211,10 @@ void finishRanges(ChartData& data, const ChartRequest& request) {
     options.ignoreOutliers = request.ignoreOutliers;
     data.y = fitYRange(values, options);
     const auto [low, high] = infinityPins(data.y, request.yScale);
-    for (RunChart& r : data.runs) {
-        replaceInfinities(r.line.y, low, high);
-        replaceInfinities(r.raw.y, low, high);
+    for (std::size_t k = 0; k < data.runs.size(); ++k) {
+        RunChart& r = data.runs[k];
+        if (runRanges[2 * k].infinite) replaceInfinities(r.line.y, low, high);
+        if (runRanges[2 * k + 1].infinite) replaceInfinities(r.raw.y, low, high);
     }
     for (GroupChart& g : data.groups) {
         replaceInfinities(g.mean.y, low, high);
@@ -223,6 +240,7 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
         double x0, x1;
     };
     std::vector<Member> members;
+    std::int64_t points = 0;
     for (std::size_t i = 0; i < request.runs.size(); ++i) {
         const ChartRun& run = request.runs[i];
         if (grouped && (run.group < 0 || run.group >= request.groupCount)) continue;
@@ -230,7 +248,9 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
         if (info == nullptr) continue;
         const auto [x0, x1] = reader.totalsExtent(run, *info);
         members.push_back({i, info, x0, x1});
+        points += info->total.count;
     }
+    const int threads = points >= kParallelPoints ? request.threads : 1;
 
     using Prepared = std::shared_ptr<const PreparedSeries>;
     // Another key as x: the extent is known only once the points are aligned, so prepare them
@@ -238,13 +258,16 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
     std::vector<Prepared> preloaded;
     if (request.xAxis == XAxis::Key) {
         preloaded.resize(members.size());
-        for (std::size_t m = 0; m < members.size(); ++m) {
-            if (isCancelled(progress)) return cancelledError();
-            auto p = reader.prepare(request.runs[members[m].index], *members[m].info, cache);
-            if (!p.ok()) return p.error();
-            preloaded[m] = std::move(p.value());
-            std::tie(members[m].x0, members[m].x1) = finiteExtent(preloaded[m]->x);
-        }
+        auto r = forEachRun(
+            reader, members.size(), threads, progress,
+            [&](ChartReader& worker, std::size_t m) -> Result<void> {
+                auto p = worker.prepare(request.runs[members[m].index], *members[m].info, cache);
+                if (!p.ok()) return p.error();
+                preloaded[m] = std::move(p.value());
+                std::tie(members[m].x0, members[m].x1) = finiteExtent(preloaded[m]->x);
+                return {};
+            });
+        if (!r.ok()) return r.error();
     }
     for (const Member& m : members)
         widen(data.dataX0, data.dataX1, m.x0, m.x1);
@@ -255,29 +278,33 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
         data.x0 = data.dataX0;
         data.x1 = data.dataX1;
     }
+    std::vector<LineRange> runRanges;
     if (!std::isfinite(data.x0) || !std::isfinite(data.x1)) {
-        finishRanges(data, request);  // nothing to draw: a default range
+        finishRanges(data, request, runRanges);  // nothing to draw: a default range
         return data;
     }
     const EnvelopeRequest envelope{data.x0, data.x1, request.width};
-    auto prepare = [&](std::size_t m) -> Result<Prepared> {
+    auto prepare = [&](ChartReader& worker, std::size_t m) -> Result<Prepared> {
         if (!preloaded.empty()) return preloaded[m];
-        return reader.prepare(request.runs[members[m].index], *members[m].info, cache);
+        return worker.prepare(request.runs[members[m].index], *members[m].info, cache);
     };
 
     if (!grouped) {
-        RunLines lines(reader, request, envelope);
-        data.runs.reserve(members.size());
-        for (std::size_t m = 0; m < members.size(); ++m) {
-            if (isCancelled(progress)) return cancelledError();
+        if (fromSummaries) {
+            if (auto r = reader.readKeySummaries(); !r.ok()) return r.error();
+        }
+        std::vector<RunChart> charts(members.size());
+        runRanges.resize(2 * members.size());
+        auto one = [&](ChartReader& worker, std::size_t m) -> Result<void> {
+            RunLines lines(worker, request, envelope);
             const ChartRun& run = request.runs[members[m].index];
             const SeriesInfo& info = *members[m].info;
-            RunChart chart;
-            Prepared prepared = fromSummaries ? reader.findPrepared(run, info, cache) : nullptr;
+            RunChart& chart = charts[m];
+            Prepared prepared = fromSummaries ? worker.findPrepared(run, info, cache) : nullptr;
             // Summaries spare decoding only where a pixel column holds many points; where most
             // chunks must be decoded anyway, read the whole series and keep it for the next zoom.
             if (fromSummaries && !prepared && cache && lines.decodesMost(info)) {
-                auto p = reader.prepare(run, info, cache);
+                auto p = worker.prepare(run, info, cache);
                 if (!p.ok()) return p.error();
                 prepared = std::move(p.value());
             }
@@ -288,17 +315,30 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
                 if (!c.ok()) return c.error();
                 chart = std::move(c.value());
             } else {
-                auto p = prepare(m);
+                auto p = prepare(worker, m);
                 if (!p.ok()) return p.error();
                 chart = lines.fromPoints(members[m].index, *p.value());
             }
             chart.dataX0 = members[m].x0;
             chart.dataX1 = members[m].x1;
+            if (request.yScale == AxisScale::Log) {
+                maskNonPositive(chart.line.y);
+                maskNonPositive(chart.raw.y);
+            }
+            runRanges[2 * m] =
+                measureLine(chart.line.x, chart.line.y, data.x0, data.x1, request.yScale);
+            runRanges[2 * m + 1] =
+                measureLine(chart.raw.x, chart.raw.y, data.x0, data.x1, request.yScale);
+            return {};
+        };
+        if (auto r = forEachRun(reader, members.size(), threads, progress, one); !r.ok())
+            return r.error();
+        data.runs = std::move(charts);
+        for (const RunChart& chart : data.runs)
             data.allPoints = data.allPoints && chart.allPoints;
-            data.runs.push_back(std::move(chart));
-        }
     } else {
         // One group at a time, so only one group's series are held at once (without a cache).
+        std::vector<std::size_t> inGroup;
         std::vector<Prepared> held;
         std::vector<GroupMember> spans;
         GroupOptions options;
@@ -306,24 +346,29 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
         options.x1 = data.x1;
         options.bins = std::max(1, request.width);
         for (int g = 0; g < request.groupCount; ++g) {
-            held.clear();
+            inGroup.clear();
+            for (std::size_t m = 0; m < members.size(); ++m)
+                if (request.runs[members[m].index].group == g) inGroup.push_back(m);
+            if (inGroup.empty()) continue;
+            held.assign(inGroup.size(), nullptr);
+            auto r = forEachRun(reader, inGroup.size(), threads, progress,
+                                [&](ChartReader& worker, std::size_t k) -> Result<void> {
+                                    auto p = prepare(worker, inGroup[k]);
+                                    if (!p.ok()) return p.error();
+                                    held[k] = std::move(p.value());
+                                    return {};
+                                });
+            if (!r.ok()) return r.error();
             spans.clear();
-            for (std::size_t m = 0; m < members.size(); ++m) {
-                if (request.runs[members[m].index].group != g) continue;
-                if (isCancelled(progress)) return cancelledError();
-                auto p = prepare(m);
-                if (!p.ok()) return p.error();
-                held.push_back(std::move(p.value()));
-                spans.push_back({held.back()->x, held.back()->drawn()});
-            }
-            if (held.empty()) continue;
+            for (const Prepared& p : held)
+                spans.push_back({p->x, p->drawn()});
             GroupBands bands = aggregateGroup(spans, options);
             if (bands.x.empty()) continue;
             data.groups.push_back(
                 toGroupChart(g, int(held.size()), std::move(bands), request.band));
         }
     }
-    finishRanges(data, request);
+    finishRanges(data, request, runRanges);
     return data;
 }
 

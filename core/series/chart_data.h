@@ -56,6 +56,9 @@ struct ChartRequest {
     AxisScale yScale = AxisScale::Linear;
     bool ignoreOutliers = false;  ///< fit the y range to quantiles (see YRangeOptions)
     BandMode band = BandMode::MinMax;
+    /// Threads for the per-run work of charts with many points (each opens its own read-only
+    /// connection to the store); 1: all on the calling thread. The result does not depend on it.
+    int threads = 1;
 
     bool smoothingOn() const {
         return smoothing != SmoothingMode::None && clampStrength(strength) > 0;

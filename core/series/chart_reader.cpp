@@ -5,16 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/series/envelope_builder.h"
 #include "core/store/schema.h"
 
 namespace runlens::series {
 namespace {
-
-// Series up to this many points are read in one query; longer ones chunk by chunk, so that a
-// 10^7-point series never holds its steps and times next to its aligned x and values.
-constexpr std::int64_t kOneQueryPoints = 1 << 16;
 
 bool needsTimes(XAxis axis) {
     return axis == XAxis::WallTime || axis == XAxis::RelativeTime;
@@ -25,26 +22,29 @@ const std::vector<ChunkSummary> kNoSummaries;
 }  // namespace
 
 ChartReader::ChartReader(const RunStore& store, const ChartRequest& request, ChartReadStats& stats)
-    : m_store(store), m_request(request), m_stats(stats) {}
+    : m_store(store), m_request(request), m_stats(stats), m_key(std::make_shared<KeyData>()) {}
+
+ChartReader::ChartReader(const ChartReader& opened, const RunStore& store, ChartReadStats& stats)
+    : m_store(store), m_request(opened.m_request), m_stats(stats), m_key(opened.m_key) {}
 
 Result<void> ChartReader::open() {
     auto infos = m_store.readSeriesInfos(m_request.keyId);
     if (!infos.ok()) return infos.error();
-    m_series.reserve(infos->size());
+    m_key->series.reserve(infos->size());
     for (SeriesInfo& info : infos.value())
-        m_series.emplace(info.runId, std::move(info));
+        m_key->series.emplace(info.runId, std::move(info));
     if (m_request.xAxis == XAxis::Key && m_request.xKeyId != 0) {
         auto keys = m_store.readSeriesInfos(m_request.xKeyId);
         if (!keys.ok()) return keys.error();
         for (const SeriesInfo& info : keys.value())
-            m_xKeySeries.emplace(info.runId, info.seriesId);
+            m_key->xKeySeries.emplace(info.runId, info.seriesId);
     }
     return {};
 }
 
 const SeriesInfo* ChartReader::seriesOf(RunId run) const {
-    const auto it = m_series.find(run);
-    return it == m_series.end() ? nullptr : &it->second;
+    const auto it = m_key->series.find(run);
+    return it == m_key->series.end() ? nullptr : &it->second;
 }
 
 double ChartReader::runStart(const ChartRun& run, const SeriesInfo& info) const {
@@ -73,7 +73,7 @@ std::pair<double, double> ChartReader::totalsExtent(const ChartRun& run,
 Result<const KeyLookup*> ChartReader::keyLookupOf(RunId run) {
     if (auto it = m_keyLookups.find(run); it != m_keyLookups.end()) return &it->second;
     KeyLookup lookup;
-    if (auto it = m_xKeySeries.find(run); it != m_xKeySeries.end()) {
+    if (auto it = m_key->xKeySeries.find(run); it != m_key->xKeySeries.end()) {
         auto key = m_store.readSeries(it->second, chunk_codec::Fields::StepsAndValues);
         if (!key.ok()) return key.error();
         m_stats.pointsDecoded += std::int64_t(key->size());
@@ -97,15 +97,6 @@ void ChartReader::align(const Series& chunk, const ChartRun& run, const SeriesIn
     alignX(chunk, m_request.xAxis, x, runStart(run, info), key);
 }
 
-void ChartReader::appendChunk(const Series& chunk, const ChartRun& run, const SeriesInfo& info,
-                              const KeyLookup* key, AlignedSeries& out, bool keepSteps) {
-    alignX(chunk, m_request.xAxis, m_alignBuffer, runStart(run, info), key);
-    out.x.insert(out.x.end(), m_alignBuffer.begin(), m_alignBuffer.end());
-    out.y.insert(out.y.end(), chunk.values.begin(), chunk.values.end());
-    if (keepSteps) out.steps.insert(out.steps.end(), chunk.steps.begin(), chunk.steps.end());
-    m_stats.pointsDecoded += std::int64_t(chunk.size());
-}
-
 Result<void> ChartReader::readFull(const ChartRun& run, const SeriesInfo& info, AlignedSeries& out,
                                    bool keepSteps) {
     out.x.clear();
@@ -118,44 +109,75 @@ Result<void> ChartReader::readFull(const ChartRun& run, const SeriesInfo& info, 
         key = lookup.value();
     }
     ++m_stats.seriesRead;
-    if (info.total.count <= kOneQueryPoints) {
-        auto all = m_store.readSeries(info.seriesId, fields());
-        if (!all.ok()) return all.error();
-        const std::int64_t chunks =
-            (std::int64_t(all->size()) + schema::kChunkPoints - 1) / schema::kChunkPoints;
-        m_stats.chunksTotal += chunks;
-        m_stats.chunksDecoded += chunks;
-        appendChunk(all.value(), run, info, key, out, keepSteps);
-        return {};
-    }
-    out.x.reserve(std::size_t(info.total.count));
-    out.y.reserve(std::size_t(info.total.count));
-    if (keepSteps) out.steps.reserve(std::size_t(info.total.count));
-    const auto summaries = m_store.readChunkSummaries(info.seriesId);
-    if (!summaries.ok()) return summaries.error();
-    m_stats.chunksTotal += std::int64_t(summaries->size());
-    for (const ChunkSummary& s : summaries.value()) {
-        auto chunk = m_store.readChunk(info.seriesId, s.seq, fields());
-        if (!chunk.ok()) return chunk.error();
+    const XAxis axis = m_request.xAxis;
+    const bool needSteps = keepSteps || axis == XAxis::Key;
+    const double start = runStart(run, info);
+    // Straight into the final arrays: no Series in between, no times unless x is a time, and
+    // the steps as integers only when someone needs them.
+    const std::size_t expected = std::size_t(std::max<std::int64_t>(0, info.total.count));
+    out.x.reserve(expected);
+    out.y.reserve(expected);
+    if (keepSteps) out.steps.reserve(expected);
+    std::vector<std::int64_t>& steps = keepSteps ? out.steps : m_stepBuffer;
+    steps.clear();
+    auto decode = [&](std::int64_t, std::string_view blob) -> Result<void> {
+        auto count = chunk_codec::pointCount(blob);
+        if (!count.ok()) return count.error();
+        const std::size_t base = out.y.size();
+        const std::size_t n = count.value();
+        out.x.resize(base + n);
+        out.y.resize(base + n);
+        chunk_codec::PointArrays arrays;
+        arrays.values = out.y.data() + base;
+        if (needSteps) {
+            steps.resize(base + n);
+            arrays.steps = steps.data() + base;
+        }
+        if (axis == XAxis::Step) arrays.stepsAsDouble = out.x.data() + base;
+        if (needsTimes(axis)) arrays.times = out.x.data() + base;
+        if (auto r = chunk_codec::decodeInto(blob, arrays); !r.ok()) return r;
+        if (axis == XAxis::RelativeTime) {
+            double* x = out.x.data() + base;
+            double origin = start;
+            if (std::isnan(origin)) {
+                // No start known (no finite time at all): as alignX, the earliest time read.
+                for (std::size_t i = 0; i < n; ++i)
+                    if (std::isfinite(x[i]) && (std::isnan(origin) || x[i] < origin)) origin = x[i];
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                x[i] -= origin;
+        } else if (axis == XAxis::Key) {
+            if (key == nullptr || key->empty()) {
+                std::fill(out.x.begin() + std::ptrdiff_t(base), out.x.end(), NAN);
+            } else {
+                key->map(std::span<const std::int64_t>(steps.data() + base, n), m_alignBuffer);
+                std::copy(m_alignBuffer.begin(), m_alignBuffer.end(),
+                          out.x.begin() + std::ptrdiff_t(base));
+            }
+        }
+        ++m_stats.chunksTotal;
         ++m_stats.chunksDecoded;
-        appendChunk(chunk.value(), run, info, key, out, keepSteps);
-    }
+        m_stats.pointsDecoded += std::int64_t(n);
+        return {};
+    };
+    const std::int64_t lastSeq = std::numeric_limits<std::int64_t>::max();
+    if (auto r = m_store.visitChunkData(info.seriesId, 0, lastSeq, decode); !r.ok()) return r;
     return {};
 }
 
 Result<void> ChartReader::readKeySummaries() {
     auto all = m_store.readKeyChunkSummaries(m_request.keyId);
     if (!all.ok()) return all.error();
-    m_summaries.clear();
-    m_summaries.reserve(all->size());
+    m_key->summaries.clear();
+    m_key->summaries.reserve(all->size());
     for (auto& [seriesId, summaries] : all.value())
-        m_summaries.emplace(seriesId, std::move(summaries));
+        m_key->summaries.emplace(seriesId, std::move(summaries));
     return {};
 }
 
 const std::vector<ChunkSummary>& ChartReader::summariesOf(std::int64_t seriesId) const {
-    const auto it = m_summaries.find(seriesId);
-    return it == m_summaries.end() ? kNoSummaries : it->second;
+    const auto it = m_key->summaries.find(seriesId);
+    return it == m_key->summaries.end() ? kNoSummaries : it->second;
 }
 
 // Everything a prepared series depends on; the totals change whenever the series grows.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -22,10 +23,15 @@ struct AlignedSeries {
     std::vector<std::int64_t> steps;  ///< the logged steps, only when asked for (readFull)
 };
 
-/// Shared by computeChart and probeChart. Not thread-safe (one per computation).
+/// Shared by computeChart and probeChart. Not thread-safe: one per thread. Readers for other
+/// threads are made with the sharing constructor once open() (and readKeySummaries(), if wanted)
+/// ran; they share the key's series list and summaries, read-only.
 class ChartReader {
 public:
     ChartReader(const RunStore& store, const ChartRequest& request, ChartReadStats& stats);
+    /// A reader for another thread (with its own store connection and stats) that shares what
+    /// `opened` has read.
+    ChartReader(const ChartReader& opened, const RunStore& store, ChartReadStats& stats);
 
     const RunStore& store() const { return m_store; }
     ChartReadStats& stats() { return m_stats; }
@@ -79,17 +85,20 @@ public:
 private:
     Result<const KeyLookup*> keyLookupOf(RunId run);
     std::string cacheKey(const ChartRun& run, const SeriesInfo& info) const;
-    void appendChunk(const Series& chunk, const ChartRun& run, const SeriesInfo& info,
-                     const KeyLookup* key, AlignedSeries& out, bool keepSteps);
 
     const RunStore& m_store;
     const ChartRequest& m_request;
     ChartReadStats& m_stats;
-    std::unordered_map<RunId, SeriesInfo> m_series;
-    std::unordered_map<RunId, std::int64_t> m_xKeySeries;  // run -> series id of the x key
+    // Read by open() and readKeySummaries(), then only read (shared with other threads' readers).
+    struct KeyData {
+        std::unordered_map<RunId, SeriesInfo> series;
+        std::unordered_map<RunId, std::int64_t> xKeySeries;  // run -> series id of the x key
+        std::unordered_map<std::int64_t, std::vector<ChunkSummary>> summaries;
+    };
+    std::shared_ptr<KeyData> m_key;
     std::unordered_map<RunId, KeyLookup> m_keyLookups;
-    std::unordered_map<std::int64_t, std::vector<ChunkSummary>> m_summaries;
     std::vector<double> m_alignBuffer;
+    std::vector<std::int64_t> m_stepBuffer;  // steps of the series being read (x = another key)
 };
 
 }  // namespace runlens::series

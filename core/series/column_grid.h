@@ -35,6 +35,8 @@ public:
     double x0() const { return m_x0; }
     double x1() const { return m_x1; }
     int width() const { return m_width; }
+    /// Columns per unit of x (0 for an empty span): column(x) truncates (x - x0) * scale.
+    double scale() const { return m_scale; }
 
     Side side(double x) const {
         if (!m_valid || x < m_x0) return Side::Left;

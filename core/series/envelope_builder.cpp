@@ -15,15 +15,24 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // sorted path would cost more than they save.
 constexpr std::size_t kMinSortedStretch = 32;
 
-struct Extremes {
-    double min;
-    double max;
-    std::int64_t nans;
-};
+// Up to this many points per column on average, the sorted path scans every point; above, it
+// searches column ends and scans only values (measured crossover: between 16 and 64).
+constexpr double kDenseColumnPoints = 32;
+
+template <typename X>
+bool isPlaceable(X x) {
+    if constexpr (std::is_floating_point_v<X>) {
+        return !std::isnan(x);
+    } else {
+        return true;
+    }
+}
+
+}  // namespace
 
 // Min and max ignoring NaN, and the NaN count. Comparisons with NaN are false, so NaN never
 // replaces an accumulator; four independent accumulators keep the loop from waiting on itself.
-Extremes extremes(std::span<const double> v) {
+EnvelopeBuilder::Extremes EnvelopeBuilder::extremesOf(std::span<const double> v) {
     double mn[4] = {kInf, kInf, kInf, kInf};
     double mx[4] = {-kInf, -kInf, -kInf, -kInf};
     std::int64_t nans[4] = {0, 0, 0, 0};
@@ -46,17 +55,6 @@ Extremes extremes(std::span<const double> v) {
             std::max(std::max(mx[0], mx[1]), std::max(mx[2], mx[3])),
             nans[0] + nans[1] + nans[2] + nans[3]};
 }
-
-template <typename X>
-bool isPlaceable(X x) {
-    if constexpr (std::is_floating_point_v<X>) {
-        return !std::isnan(x);
-    } else {
-        return true;
-    }
-}
-
-}  // namespace
 
 EnvelopeBuilder::EnvelopeBuilder(const EnvelopeRequest& request)
     : m_grid(request.x0, request.x1, request.width) {
@@ -193,28 +191,107 @@ void EnvelopeBuilder::addSortedPoints(std::span<const X> xs, std::span<const dou
         addOutside(x(0), y[0], Side::Left);
         if (lo > 1) addOutside(x(lo - 1), y[lo - 1], Side::Left);
     }
+    if (lo < hi) {
+        // Few points per column: one pass that computes each point's column and keeps the
+        // column's extremes as it goes. Many: find each column's end by search, then scan its
+        // values alone (no column arithmetic per point).
+        const double columns = double(m_grid.column(x(hi - 1)) - m_grid.column(x(lo)) + 1);
+        if (double(hi - lo) <= kDenseColumnPoints * columns)
+            scanColumns(xs, y, lo, hi);
+        else
+            searchColumns(xs, y, lo, hi);
+    }
+    if (hi < n) {
+        addOutside(x(hi), y[hi], Side::Right);
+        if (n - 1 > hi) addOutside(x(n - 1), y[n - 1], Side::Right);
+    }
+}
+
+// One column's points [i, j) (ascending x, all inside): kept as they are when few, else merged
+// into the column's run from their extremes.
+template <typename X>
+void EnvelopeBuilder::addColumn(std::span<const X> xs, std::span<const double> y, int column,
+                                std::size_t i, std::size_t j, const Extremes& e) {
+    if (std::int64_t(j - i) <= kMaxPointsKept) {
+        for (std::size_t k = i; k < j; ++k)
+            addPoint(double(xs[k]), y[k]);
+        return;
+    }
+    enterInside();
+    mergeBlock(column, std::int64_t(j - i), e.nans, e.min, e.max, y[i], y[j - 1], double(xs[i]),
+               double(xs[j - 1]));
+}
+
+// Columns wholly inside [lo, hi) other than the first and the last cannot share their run with
+// another piece, so they are emitted as they complete, without going through m_run.
+template <typename X>
+void EnvelopeBuilder::scanColumns(std::span<const X> xs, std::span<const double> y, std::size_t lo,
+                                  std::size_t hi) {
+    // ColumnGrid::column from locals: the loop writes through m_out, which would otherwise make
+    // the grid be re-read at every point.
+    const double x0 = m_grid.x0(), scale = m_grid.scale();
+    const int last = m_grid.width() - 1;
+    const double lastColumn = double(last);
+    auto columnOf = [=](double x) {
+        const double c = (x - x0) * scale;
+        if (!(c > 0)) return 0;  // also NaN, should a broken XOrder promise pass one
+        return c < lastColumn ? int(c) : last;
+    };
+    std::size_t start = lo;
+    int current = m_grid.column(double(xs[lo]));
+    double mn = kInf, mx = -kInf;
+    std::int64_t nans = 0;
+    bool first = true;
+    for (std::size_t k = lo; k < hi; ++k) {
+        const int c = columnOf(double(xs[k]));
+        if (c != current) {
+            if (first) {
+                addColumn(xs, y, current, start, k, Extremes{mn, mx, nans});
+                flushRun();
+                first = false;
+            } else if (std::int64_t(k - start) > kMaxPointsKept) {
+                emitReduced(current, std::int64_t(k - start), nans, mn, mx, y[start], y[k - 1],
+                            double(xs[start]), double(xs[k - 1]));
+            } else {
+                double kx[kMaxPointsKept], ky[kMaxPointsKept];
+                for (std::size_t q = start; q < k; ++q) {
+                    kx[q - start] = double(xs[q]);
+                    ky[q - start] = y[q];
+                }
+                emitKept(current, std::int64_t(k - start), kx, ky);
+            }
+            current = c;
+            start = k;
+            mn = kInf;
+            mx = -kInf;
+            nans = 0;
+        }
+        const double v = y[k];
+        mn = v < mn ? v : mn;  // NaN never replaces an accumulator
+        mx = v > mx ? v : mx;
+        nans += v != v;
+    }
+    addColumn(xs, y, current, start, hi, Extremes{mn, mx, nans});
+}
+
+template <typename X>
+void EnvelopeBuilder::searchColumns(std::span<const X> xs, std::span<const double> y,
+                                    std::size_t lo, std::size_t hi) {
+    auto x = [&xs](std::size_t k) { return double(xs[k]); };
     std::size_t i = lo;
     while (i < hi) {
         const int c = m_grid.column(x(i));
-        // Scan a few points (columns often hold only a few), then gallop and bisect to the
-        // first point past column c.
+        // Gallop and bisect to the first point past column c.
         std::size_t below = i + 1;  // every point before `below` is in column <= c
         std::size_t above = hi;
-        const std::size_t scanEnd = std::min(hi, i + 8);
-        while (below < scanEnd && m_grid.column(x(below)) == c)
-            ++below;
-        if (below < scanEnd) {
-            above = below;
-        } else {
-            for (std::size_t step = 8;; step *= 2) {
-                const std::size_t probe = i + step;
-                if (probe >= hi) break;
-                if (m_grid.column(x(probe)) > c) {
-                    above = probe;
-                    break;
-                }
-                below = probe + 1;
+        for (std::size_t step = 8;; step *= 2) {
+            const std::size_t probe = i + step;
+            if (probe >= hi) break;
+            if (m_grid.column(x(probe)) > c) {
+                above = probe;
+                break;
             }
+            below = probe + 1;
         }
         while (below < above) {
             const std::size_t m = below + (above - below) / 2;
@@ -224,20 +301,10 @@ void EnvelopeBuilder::addSortedPoints(std::span<const X> xs, std::span<const dou
                 above = m;
         }
         const std::size_t j = below;
-        if (std::int64_t(j - i) <= kMaxPointsKept) {
-            for (std::size_t k = i; k < j; ++k)
-                addPoint(x(k), y[k]);
-        } else {
-            const Extremes e = extremes(y.subspan(i, j - i));
-            enterInside();
-            mergeBlock(c, std::int64_t(j - i), e.nans, e.min, e.max, y[i], y[j - 1], x(i),
-                       x(j - 1));
-        }
+        addColumn(
+            xs, y, c, i, j,
+            std::int64_t(j - i) <= kMaxPointsKept ? Extremes{} : extremesOf(y.subspan(i, j - i)));
         i = j;
-    }
-    if (hi < n) {
-        addOutside(x(hi), y[hi], Side::Right);
-        if (n - 1 > hi) addOutside(x(n - 1), y[n - 1], Side::Right);
     }
 }
 
@@ -369,43 +436,13 @@ void EnvelopeBuilder::flushRun() {
         r.column = -1;
         return;
     }
-    m_out.columnCounts[std::size_t(r.column)] += r.count;
-    m_out.pointsInRange += r.count;
     if (r.count <= kMaxPointsKept) {
-        for (std::int64_t k = 0; k < r.count; ++k) {
-            emitPoint(r.keptX[k], r.keptY[k]);
-            if (std::isnan(r.keptY[k])) m_out.nanX.push_back(r.keptX[k]);
-        }
+        emitKept(r.column, r.count, r.keptX, r.keptY);
     } else {
-        m_out.allPoints = false;
-        if (r.nanCount == r.count) {
-            emitGap(r.a);
-        } else {
-            const bool rising = std::isnan(r.first) || std::isnan(r.last) || r.last >= r.first;
-            emitPoint(r.a, r.first);
-            emitPoint(r.a + (r.b - r.a) / 3.0, rising ? r.min : r.max);
-            emitPoint(r.a + (r.b - r.a) * (2.0 / 3.0), rising ? r.max : r.min);
-            emitPoint(r.b, r.last);
-        }
-        if (r.nanCount > 0) m_out.nanX.push_back(r.a + (r.b - r.a) * 0.5);
+        emitReduced(r.column, r.count, r.nanCount, r.min, r.max, r.first, r.last, r.a, r.b);
     }
     r.count = 0;
     r.column = -1;
-}
-
-void EnvelopeBuilder::emitPoint(double x, double y) {
-    if (std::isnan(y)) {
-        emitGap(x);
-        return;
-    }
-    m_out.x.push_back(x);
-    m_out.y.push_back(y);
-}
-
-void EnvelopeBuilder::emitGap(double x) {
-    if (!m_out.y.empty() && std::isnan(m_out.y.back())) return;
-    m_out.x.push_back(x);
-    m_out.y.push_back(kNaN);
 }
 
 void EnvelopeBuilder::fail(const char* message) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -87,6 +88,12 @@ private:
         double keptY[kMaxPointsKept] = {};
     };
 
+    struct Extremes {
+        double min = 0;
+        double max = 0;
+        std::int64_t nans = 0;
+    };
+
     struct Pending {
         bool active = false;
         bool known = false;  // false: the last point of a skipped summary (no coordinates)
@@ -97,6 +104,7 @@ private:
     };
 
     static Prev toPrev(Side side);
+    static Extremes extremesOf(std::span<const double> values);
     Side summarySide(const PointSummary& s) const;  // Inside only if wholly in [x0, x1]
     bool summaryInside(const PointSummary& s) const;
 
@@ -106,6 +114,15 @@ private:
     void addPointsOf(std::span<const X> x, std::span<const double> y, XOrder order);
     template <typename X>
     void addSortedPoints(std::span<const X> x, std::span<const double> y);
+    template <typename X>
+    void scanColumns(std::span<const X> x, std::span<const double> y, std::size_t lo,
+                     std::size_t hi);
+    template <typename X>
+    void searchColumns(std::span<const X> x, std::span<const double> y, std::size_t lo,
+                       std::size_t hi);
+    template <typename X>
+    void addColumn(std::span<const X> x, std::span<const double> y, int column, std::size_t i,
+                   std::size_t j, const Extremes& e);
     void enterInside();
     void resolvePending(Prev next);
     void startRun(int column);
@@ -113,8 +130,44 @@ private:
     void mergeBlock(int column, std::int64_t count, std::int64_t nanCount, double min, double max,
                     double first, double last, double a, double b);
     void flushRun();
-    void emitPoint(double x, double y);
-    void emitGap(double x);
+    // A complete column's run, emitted (see Envelope): its points as they are, or reduced.
+    void emitKept(int column, std::int64_t count, const double* x, const double* y) {
+        m_out.columnCounts[std::size_t(column)] += count;
+        m_out.pointsInRange += count;
+        for (std::int64_t k = 0; k < count; ++k) {
+            emitPoint(x[k], y[k]);
+            if (y[k] != y[k]) m_out.nanX.push_back(x[k]);
+        }
+    }
+    void emitReduced(int column, std::int64_t count, std::int64_t nanCount, double min, double max,
+                     double first, double last, double a, double b) {
+        m_out.columnCounts[std::size_t(column)] += count;
+        m_out.pointsInRange += count;
+        m_out.allPoints = false;
+        if (nanCount == count) {
+            emitGap(a);
+        } else {
+            const bool rising = first != first || last != last || last >= first;
+            emitPoint(a, first);
+            emitPoint(a + (b - a) / 3.0, rising ? min : max);
+            emitPoint(a + (b - a) * (2.0 / 3.0), rising ? max : min);
+            emitPoint(b, last);
+        }
+        if (nanCount > 0) m_out.nanX.push_back(a + (b - a) * 0.5);
+    }
+    void emitPoint(double x, double y) {
+        if (y != y) {
+            emitGap(x);
+            return;
+        }
+        m_out.x.push_back(x);
+        m_out.y.push_back(y);
+    }
+    void emitGap(double x) {
+        if (!m_out.y.empty() && m_out.y.back() != m_out.y.back()) return;
+        m_out.x.push_back(x);
+        m_out.y.push_back(std::numeric_limits<double>::quiet_NaN());
+    }
     void fail(const char* message);
 
     ColumnGrid m_grid;

@@ -26,7 +26,9 @@ bool isConstant(std::span<const double> y) {
 // pow() is only needed until then. The results are bit-identical to calling pow() every time.
 class Debias {
 public:
-    explicit Debias(double w) : m_w(w) {}
+    explicit Debias(double w) : m_w(w), m_saturated(w == 1.0) {}
+    /// Every later next() returns 1.0.
+    bool saturated() const { return m_saturated; }
     double next() {
         ++m_n;
         if (m_w == 1.0) return 1.0;
@@ -114,11 +116,20 @@ void emaTensorBoard(std::span<const double> y, double weight, std::vector<double
     const double w = std::isnan(weight) ? 0.0 : std::clamp(weight, 0.0, 1.0);
     Debias debias(w);
     double last = 0;
-    for (std::size_t i = 0; i < y.size(); ++i) {
+    std::size_t i = 0;
+    for (; i < y.size() && !debias.saturated(); ++i) {
         const double v = y[i];
         if (!std::isfinite(v)) continue;
         last = last * w + (1 - w) * v;
         out[i] = last / debias.next();
+    }
+    // Once 1 - w^n is exactly 1.0 the division changes nothing: leave it out.
+    const double a = 1 - w;
+    for (; i < y.size(); ++i) {
+        const double v = y[i];
+        if (!std::isfinite(v)) continue;
+        last = last * w + a * v;
+        out[i] = last;
     }
 }
 

@@ -12,6 +12,8 @@ target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/envelope_builder.h
     ${CMAKE_CURRENT_LIST_DIR}/group_aggregate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/group_aggregate.h
+    ${CMAKE_CURRENT_LIST_DIR}/parallel_runs.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/parallel_runs.h
     ${CMAKE_CURRENT_LIST_DIR}/series_cache.cpp
     ${CMAKE_CURRENT_LIST_DIR}/series_cache.h
     ${CMAKE_CURRENT_LIST_DIR}/smoothing.cpp

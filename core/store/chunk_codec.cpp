@@ -83,8 +83,15 @@ std::string encodePoints(const Series& s, std::size_t begin, std::size_t end) {
     return out;
 }
 
-Result<void> decodePoints(std::string_view blob, Series& out, Fields fields) {
-    varint::Reader in(blob);
+namespace {
+
+struct Header {
+    std::uint8_t flags = 0;
+    std::size_t count = 0;
+};
+
+// Reads the header and leaves `in` at the values.
+Result<Header> readHeader(varint::Reader& in) {
     const auto version = in.getRaw<std::uint8_t>();
     const auto flags = in.getRaw<std::uint8_t>();
     const std::uint64_t n = in.get();
@@ -92,41 +99,96 @@ Result<void> decodePoints(std::string_view blob, Series& out, Fields fields) {
         return makeError("damaged metric chunk (unknown layout " + std::to_string(version) + ")");
     const std::size_t valueBytes = (flags & kFloat32Values) ? 4 : 8;
     if (n > in.remaining() / valueBytes) return makeError("damaged metric chunk (bad point count)");
+    return Header{flags, std::size_t(n)};
+}
 
-    const std::size_t base = out.size();
-    out.values.resize(base + n);
-    out.steps.resize(base + n);
-    out.times.resize(base + n);
-    std::string_view values = in.bytes(n * valueBytes);
-    if (flags & kFloat32Values) {
-        for (std::size_t i = 0; i < n; ++i) {
-            float f;
-            std::memcpy(&f, values.data() + i * 4, 4);
-            out.values[base + i] = f;
-        }
-    } else {
-        std::memcpy(out.values.data() + base, values.data(), n * 8);
+// Decodes n step deltas; writes whichever of the two outputs is given.
+bool decodeSteps(varint::Reader& in, std::size_t n, std::int64_t* steps, double* asDouble) {
+    if (steps) {
+        in.getDeltas(n, 0, steps);
+        if (in.failed()) return false;
+        if (asDouble)
+            for (std::size_t i = 0; i < n; ++i)
+                asDouble[i] = double(steps[i]);
+        return true;
     }
-    in.getDeltas(n, 0, out.steps.data() + base);
-    if (fields == Fields::StepsAndValues || (flags & kNoTimes)) {
-        std::fill(out.times.begin() + std::ptrdiff_t(base), out.times.end(), kNaN);
+    if (asDouble) {
+        in.getDeltas(n, 0, asDouble);
+        return !in.failed();
+    }
+    in.skipVarints(n);
+    return !in.failed();
+}
+
+}  // namespace
+
+Result<std::size_t> pointCount(std::string_view blob) {
+    varint::Reader in(blob);
+    auto header = readHeader(in);
+    if (!header.ok()) return header.error();
+    return header->count;
+}
+
+Result<void> decodeInto(std::string_view blob, const PointArrays& out) {
+    varint::Reader in(blob);
+    auto header = readHeader(in);
+    if (!header.ok()) return header.error();
+    const std::size_t n = header->count;
+    const std::uint8_t flags = header->flags;
+    const std::string_view values = in.bytes(n * ((flags & kFloat32Values) ? 4 : 8));
+    if (out.values) {
+        if (flags & kFloat32Values) {
+            for (std::size_t i = 0; i < n; ++i) {
+                float f;
+                std::memcpy(&f, values.data() + i * 4, 4);
+                out.values[i] = f;
+            }
+        } else {
+            std::memcpy(out.values, values.data(), n * 8);
+        }
+    }
+    const bool wantTimes = out.times != nullptr;
+    if (!out.steps && !out.stepsAsDouble && !wantTimes) return {};
+    if (!decodeSteps(in, n, out.steps, out.stepsAsDouble))
+        return makeError("damaged metric chunk (data ends early)");
+    if (!wantTimes) return {};
+    if (flags & kNoTimes) {
+        std::fill(out.times, out.times + n, kNaN);
     } else if (flags & kRawTimes) {
         for (std::size_t i = 0; i < n; ++i)
-            out.times[base + i] = in.getRaw<double>();
+            out.times[i] = in.getRaw<double>();
     } else {
         thread_local std::vector<std::int64_t> micros;
         micros.resize(n);
         in.getDeltas(n, 0, micros.data());
         for (std::size_t i = 0; i < n && !in.failed(); ++i)
-            out.times[base + i] = double(micros[i]) / 1e6;
+            out.times[i] = double(micros[i]) / 1e6;
     }
-    if (in.failed()) {
+    if (in.failed()) return makeError("damaged metric chunk (data ends early)");
+    return {};
+}
+
+Result<void> decodePoints(std::string_view blob, Series& out, Fields fields) {
+    auto count = pointCount(blob);
+    if (!count.ok()) return count.error();
+    const std::size_t base = out.size();
+    const std::size_t n = count.value();
+    out.values.resize(base + n);
+    out.steps.resize(base + n);
+    out.times.resize(base + n);
+    PointArrays arrays;
+    arrays.values = out.values.data() + base;
+    arrays.steps = out.steps.data() + base;
+    if (fields == Fields::All) arrays.times = out.times.data() + base;
+    auto r = decodeInto(blob, arrays);
+    if (r.ok() && fields == Fields::StepsAndValues)
+        std::fill(out.times.begin() + std::ptrdiff_t(base), out.times.end(), kNaN);
+    if (!r.ok()) {
         out.values.resize(base);
         out.steps.resize(base);
         out.times.resize(base);
-        return makeError("damaged metric chunk (data ends early)");
     }
-    return {};
+    return r;
 }
 
 std::string encodeBlocks(const Series& s, std::size_t begin, std::size_t end, int blockSize) {

@@ -18,6 +18,23 @@ std::string encodePoints(const Series& series, std::size_t begin, std::size_t en
 
 enum class Fields { All, StepsAndValues };
 
+/// Where decodeInto writes a blob's points: arrays of pointCount(blob) elements each; a null
+/// array is not filled (and its column not converted).
+struct PointArrays {
+    std::int64_t* steps = nullptr;
+    double* stepsAsDouble = nullptr;  ///< the steps as doubles (exact up to 2^53), for x = step
+    double* times = nullptr;          ///< NaN where unknown
+    double* values = nullptr;
+};
+
+/// The number of points of a data blob (from its header), or an Error if the header is damaged.
+Result<std::size_t> pointCount(std::string_view blob);
+
+/// Decodes a data blob straight into caller-owned arrays (see PointArrays), so that readers can
+/// fill their own buffers without an intermediate Series. Times are not parsed unless asked for.
+/// A damaged blob gives an Error; the arrays may then hold partial data.
+Result<void> decodeInto(std::string_view blob, const PointArrays& out);
+
 /// Appends the points of a data blob to `out`. With Fields::StepsAndValues, times are not
 /// decoded (out.times gets NaN), which is faster when drawing against steps.
 /// A damaged blob gives an Error and leaves `out` as it was.

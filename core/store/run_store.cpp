@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "core/store/run_row.h"
 #include "core/store/schema.h"
@@ -53,6 +54,63 @@ Value readValue(const sqlite::Statement& s, int typeColumn) {
 }
 
 }  // namespace
+
+struct RunStore::StatementCache {
+    static constexpr int kCount = 3;
+    std::optional<sqlite::Statement> statements[kCount];
+};
+
+// Borrowed use of a cached statement: reset (ending its read) when done.
+class RunStore::CachedStatement {
+public:
+    explicit CachedStatement(sqlite::Statement* s) : m_s(s) {}
+    CachedStatement(CachedStatement&& o) noexcept : m_s(std::exchange(o.m_s, nullptr)) {}
+    CachedStatement(const CachedStatement&) = delete;
+    CachedStatement& operator=(const CachedStatement&) = delete;
+    ~CachedStatement() {
+        if (m_s) m_s->reset();
+    }
+    sqlite::Statement* operator->() const { return m_s; }
+    sqlite::Statement& operator*() const { return *m_s; }
+
+private:
+    sqlite::Statement* m_s;
+};
+
+namespace {
+enum CachedQuery { kChunkData = 0, kChunkRange = 1, kChunkSummaries = 2 };
+}  // namespace
+
+RunStore::RunStore(sqlite::Database db, int version) : m_db(std::move(db)), m_version(version) {}
+
+RunStore::RunStore(RunStore&& other) noexcept {
+    *this = std::move(other);
+}
+
+RunStore& RunStore::operator=(RunStore&& other) noexcept {
+    if (this != &other) {
+        m_statements.reset();
+        other.m_statements.reset();  // finalized while their connection is still open
+        m_db = std::move(other.m_db);
+        m_version = other.m_version;
+    }
+    return *this;
+}
+
+RunStore::~RunStore() {
+    m_statements.reset();  // before the connection closes
+}
+
+Result<RunStore::CachedStatement> RunStore::cached(int which, const char* sql) const {
+    if (!m_statements) m_statements = std::make_unique<StatementCache>();
+    std::optional<sqlite::Statement>& slot = m_statements->statements[which];
+    if (!slot) {
+        auto s = prepare(sql);
+        if (!s.ok()) return s.error();
+        slot.emplace(std::move(s.value()));
+    }
+    return CachedStatement(&*slot);
+}
 
 Result<RunStore> RunStore::open(const std::string& path) {
     if (auto r = schema::checkFile(path); !r.ok()) return r.error();
@@ -231,16 +289,19 @@ Result<Series> RunStore::readSeriesSteps(std::int64_t seriesId, std::int64_t ste
 }
 
 Result<std::vector<ChunkSummary>> RunStore::readChunkSummaries(std::int64_t seriesId) const {
-    auto s = prepare(std::string("SELECT id, ") + kSummaryColumns +
-                     " FROM chunks WHERE id BETWEEN ? AND ? ORDER BY id");
-    if (!s.ok()) return s.error();
-    s->bind(1, firstChunkRow(seriesId)).bind(2, lastChunkRow(seriesId));
+    auto handle = cached(kChunkSummaries,
+                         "SELECT id, point_count, nan_count, step_min, step_max, time_min, "
+                         "time_max, vmin, vmax, vfirst, vlast FROM chunks WHERE id BETWEEN ? AND ? "
+                         "ORDER BY id");
+    if (!handle.ok()) return handle.error();
+    sqlite::Statement& s = *handle.value();
+    s.bind(1, firstChunkRow(seriesId)).bind(2, lastChunkRow(seriesId));
     std::vector<ChunkSummary> out;
     for (;;) {
-        auto row = s->step();
+        auto row = s.step();
         if (!row.ok()) return row.error();
         if (!row.value()) break;
-        out.push_back({s->int64(0) - firstChunkRow(seriesId), readSummary(s.value(), 1)});
+        out.push_back({s.int64(0) - firstChunkRow(seriesId), readSummary(s, 1)});
     }
     return out;
 }
@@ -273,17 +334,42 @@ RunStore::readKeyChunkSummaries(std::int64_t keyId) const {
 
 Result<Series> RunStore::readChunk(std::int64_t seriesId, std::int64_t seq,
                                    chunk_codec::Fields fields) const {
-    auto s = prepare("SELECT data FROM chunks WHERE id = ?");
-    if (!s.ok()) return s.error();
-    s->bind(1, firstChunkRow(seriesId) + seq);
+    auto handle = cached(kChunkData, "SELECT data FROM chunks WHERE id = ?");
+    if (!handle.ok()) return handle.error();
+    sqlite::Statement& s = *handle.value();
+    s.bind(1, firstChunkRow(seriesId) + seq);
     Series out;
-    auto row = s->step();
+    auto row = s.step();
     if (!row.ok()) return row.error();
     if (row.value()) {
-        if (auto r = chunk_codec::decodePoints(s->blob(0), out, fields); !r.ok())
+        if (auto r = chunk_codec::decodePoints(s.blob(0), out, fields); !r.ok())
             return makeError(r.error().message, path());
     }
     return out;
+}
+
+Result<void> RunStore::visitChunkData(std::int64_t seriesId, std::int64_t seqFrom,
+                                      std::int64_t seqTo, const ChunkVisitor& visit) const {
+    const std::int64_t maxSeq = (std::int64_t(1) << schema::kChunkSeqBits) - 1;
+    seqFrom = std::clamp<std::int64_t>(seqFrom, 0, maxSeq);
+    seqTo = std::clamp<std::int64_t>(seqTo, 0, maxSeq);
+    if (seqTo < seqFrom) return {};
+    auto handle =
+        cached(kChunkRange, "SELECT id, data FROM chunks WHERE id BETWEEN ? AND ? ORDER BY id");
+    if (!handle.ok()) return handle.error();
+    sqlite::Statement& s = *handle.value();
+    s.bind(1, firstChunkRow(seriesId) + seqFrom).bind(2, firstChunkRow(seriesId) + seqTo);
+    for (;;) {
+        auto row = s.step();
+        if (!row.ok()) return row.error();
+        if (!row.value()) break;
+        if (auto r = visit(s.int64(0) - firstChunkRow(seriesId), s.blob(1)); !r.ok()) {
+            Error e = r.error();
+            if (e.path.empty()) e.path = path();
+            return e;
+        }
+    }
+    return {};
 }
 
 Result<std::vector<PointSummary>> RunStore::readBlocks(std::int64_t seriesId,

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +58,10 @@ public:
     /// Opens read-only after checking the file (see schema::checkFile / schema::validate).
     static Result<RunStore> open(const std::string& path);
 
+    RunStore(RunStore&& other) noexcept;
+    RunStore& operator=(RunStore&& other) noexcept;
+    ~RunStore();
+
     const std::string& path() const { return m_db.path(); }
     int formatVersion() const { return m_version; }
 
@@ -82,6 +88,13 @@ public:
         std::int64_t keyId) const;
     Result<Series> readChunk(std::int64_t seriesId, std::int64_t seq,
                              chunk_codec::Fields fields = chunk_codec::Fields::All) const;
+    /// Hands the data blob of every chunk of a series with seq in [seqFrom, seqTo] to `visit`,
+    /// in order, from one query: for readers that decode straight into their own buffers (see
+    /// chunk_codec::decodeInto). The blob is only valid during the call; an Error from `visit`
+    /// stops the read and is returned.
+    using ChunkVisitor = std::function<Result<void>(std::int64_t seq, std::string_view data)>;
+    Result<void> visitChunkData(std::int64_t seriesId, std::int64_t seqFrom, std::int64_t seqTo,
+                                const ChunkVisitor& visit) const;
     /// Block summaries (schema::kBlockPoints points each) of one chunk.
     Result<std::vector<PointSummary>> readBlocks(std::int64_t seriesId, std::int64_t seq) const;
 
@@ -95,11 +108,19 @@ public:
     Result<std::vector<Sweep>> readSweeps() const;
 
 private:
-    RunStore(sqlite::Database db, int version) : m_db(std::move(db)), m_version(version) {}
+    struct StatementCache;
+    class CachedStatement;
+
+    RunStore(sqlite::Database db, int version);
     Result<sqlite::Statement> prepare(std::string_view sql) const;
+    /// A statement for one of the hot chunk queries, prepared once per connection; it is reset
+    /// when the returned handle goes, so no read transaction outlives the call.
+    Result<CachedStatement> cached(int which, const char* sql) const;
 
     mutable sqlite::Database m_db;  // reads open short transactions
     int m_version = 0;
+    // Statements point at m_db's object: never moved along with it (see the move operations).
+    mutable std::unique_ptr<StatementCache> m_statements;
 };
 
 /// Edits a person makes on purpose (tags, notes): the only writes into a database the user

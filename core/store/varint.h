@@ -108,8 +108,10 @@ public:
     std::size_t remaining() const { return std::size_t(m_end - m_p); }
 
     /// Decodes n zigzag varint deltas into out[0..n) as running sums starting from `base`
-    /// (the layout of step and time columns). Marks the reader failed on damage.
-    void getDeltas(std::size_t n, std::int64_t base, std::int64_t* out) {
+    /// (the layout of step and time columns), converted to Out (std::int64_t or double).
+    /// Marks the reader failed on damage.
+    template <typename Out>
+    void getDeltas(std::size_t n, std::int64_t base, Out* out) {
         auto p = reinterpret_cast<const unsigned char*>(m_p);
         const auto end = reinterpret_cast<const unsigned char*>(m_end);
         std::int64_t value = base;
@@ -122,7 +124,22 @@ public:
                 return;
             }
             value += unzigzag(raw);
-            out[i] = value;
+            out[i] = Out(value);
+        }
+        m_p = reinterpret_cast<const char*>(p);
+    }
+    /// Steps over n varints. Marks the reader failed on damage.
+    void skipVarints(std::size_t n) {
+        auto p = reinterpret_cast<const unsigned char*>(m_p);
+        const auto end = reinterpret_cast<const unsigned char*>(m_end);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::uint64_t raw;
+            p = decode(p, end, raw);
+            if (!p) {
+                m_failed = true;
+                m_p = m_end;
+                return;
+            }
         }
         m_p = reinterpret_cast<const char*>(p);
     }

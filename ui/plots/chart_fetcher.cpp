@@ -2,17 +2,18 @@
 // once neither flood the pool nor compute answers nobody waits for any more.
 #include "ui/plots/chart_fetcher.h"
 
-#include <QThreadPool>
+#include <QThread>
 #include <algorithm>
 
 #include "core/store/run_store.h"
+#include "ui/plots/chart_renderer.h"
 #include "ui/tasks/background.h"
 
 namespace runlens::ui {
 
 ChartFetcher::ChartFetcher(QObject* parent)
     : QObject(parent), m_cache(std::make_shared<series::SeriesCache>()) {
-    m_concurrency = std::max(2, QThreadPool::globalInstance()->maxThreadCount());
+    m_threads = std::max(1, QThread::idealThreadCount());
 }
 
 ChartFetcher::~ChartFetcher() {
@@ -25,23 +26,40 @@ void ChartFetcher::setDatabase(const QString& path) {
     m_cache->clear();
 }
 
-void ChartFetcher::compute(int id, series::ChartRequest request,
+void ChartFetcher::compute(int id, series::ChartRequest request, std::optional<RasterTarget> raster,
                            std::function<void(ChartResult)> done) {
-    std::erase_if(m_queue, [id](const Job& j) { return j.id == id && !j.probe; });
+    std::erase_if(m_queue, [id](const Job& j) { return j.id == id && j.kind != Kind::Probe; });
     if (auto it = m_runningCharts.find(id); it != m_runningCharts.end()) it.value()->cancel();
+    request.threads = m_threads;
     Job job;
     job.id = id;
     job.progress = std::make_shared<Progress>();
     job.start = [this, id, path = m_database, cache = m_cache, request = std::move(request),
-                 done = std::move(done), progress = job.progress]() mutable {
+                 raster = std::move(raster), done = std::move(done),
+                 progress = job.progress]() mutable {
         m_runningCharts.insert(id, progress);
         runInBackground(
             this,
-            [path, cache, request = std::move(request), progress]() -> ChartResult {
+            [path, cache, request = std::move(request), raster = std::move(raster),
+             progress]() -> ChartResult {
+                auto answer = std::make_shared<ChartAnswer>();
                 auto store = RunStore::open(path);
-                if (!store.ok()) return std::make_shared<Result<series::ChartData>>(store.error());
-                return std::make_shared<Result<series::ChartData>>(
-                    series::computeChart(store.value(), request, progress.get(), cache.get()));
+                if (!store.ok()) {
+                    answer->data = store.error();
+                    return answer;
+                }
+                auto data =
+                    series::computeChart(store.value(), request, progress.get(), cache.get());
+                if (!data.ok()) {
+                    answer->data = data.error();
+                    return answer;
+                }
+                auto shared = std::make_shared<const series::ChartData>(std::move(data.value()));
+                if (raster && !progress->cancelled())
+                    answer->raster =
+                        prerenderRaster(*shared, raster->context, raster->pixels, request.threads);
+                answer->data = std::move(shared);
+                return answer;
             },
             [this, id, done = std::move(done), progress](ChartResult result) {
                 if (auto it = m_runningCharts.find(id);
@@ -54,12 +72,33 @@ void ChartFetcher::compute(int id, series::ChartRequest request,
     enqueue(std::move(job), false);
 }
 
-void ChartFetcher::probe(int id, series::ChartRequest request, double x, double tolerance,
-                         std::function<void(ProbeResult)> done) {
-    std::erase_if(m_queue, [id](const Job& j) { return j.id == id && j.probe; });
+void ChartFetcher::rasterize(int id, std::shared_ptr<const series::ChartData> data,
+                             RasterTarget target, std::function<void(RasterResult)> done) {
     Job job;
     job.id = id;
-    job.probe = true;
+    job.kind = Kind::Raster;  // cheap and wanted at once: ahead of the chart queue
+    job.progress = std::make_shared<Progress>();
+    job.start = [this, data = std::move(data), target = std::move(target), done = std::move(done),
+                 threads = m_threads, progress = job.progress]() mutable {
+        runInBackground(
+            this,
+            [data, target, threads]() -> RasterResult {
+                return prerenderRaster(*data, target.context, target.pixels, threads);
+            },
+            [this, done = std::move(done), progress](RasterResult result) {
+                if (!progress->cancelled()) done(std::move(result));
+                finished(progress);
+            });
+    };
+    enqueue(std::move(job), true);
+}
+
+void ChartFetcher::probe(int id, series::ChartRequest request, double x, double tolerance,
+                         std::function<void(ProbeResult)> done) {
+    std::erase_if(m_queue, [id](const Job& j) { return j.id == id && j.kind == Kind::Probe; });
+    Job job;
+    job.id = id;
+    job.kind = Kind::Probe;
     job.progress = std::make_shared<Progress>();
     job.start = [this, path = m_database, cache = m_cache, request = std::move(request), x,
                  tolerance, done = std::move(done), progress = job.progress]() mutable {
@@ -103,7 +142,8 @@ void ChartFetcher::enqueue(Job job, bool front) {
 }
 
 void ChartFetcher::startMore() {
-    while (!m_queue.empty() && m_running < m_concurrency + (m_queue.front().probe ? 1 : 0)) {
+    while (!m_queue.empty() &&
+           m_running < m_concurrency + (m_queue.front().kind != Kind::Chart ? 1 : 0)) {
         Job job = std::move(m_queue.front());
         m_queue.pop_front();
         ++m_running;

@@ -8,30 +8,55 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "core/series/chart_data.h"
 #include "core/series/chart_probe.h"
 #include "core/series/series_cache.h"
+#include "ui/plots/chart_context.h"
+#include "ui/plots/line_raster.h"
 
 namespace runlens::ui {
+
+/// A computed chart, and the image of its raster lines when it draws through the LineRaster.
+struct ChartAnswer {
+    Result<std::shared_ptr<const series::ChartData>> data = makeError("not computed");
+    std::shared_ptr<const LineRaster::Image> raster;  ///< null: none asked for, or not rasterized
+};
+
+/// What the worker also draws once a chart is computed: its LineRaster image for a data area of
+/// `pixels` device pixels (see prerenderRaster), so that the UI thread only blits it.
+struct RasterTarget {
+    ChartContext context;  ///< colours and scale of the lines
+    QSize pixels;
+};
 
 class ChartFetcher : public QObject {
     Q_OBJECT
 public:
-    using ChartResult = std::shared_ptr<const Result<series::ChartData>>;
+    using ChartResult = std::shared_ptr<const ChartAnswer>;
     using ProbeResult = std::shared_ptr<const Result<std::vector<series::ProbeValue>>>;
+    using RasterResult = std::shared_ptr<const LineRaster::Image>;
 
     explicit ChartFetcher(QObject* parent = nullptr);
     ~ChartFetcher() override;
 
     /// The database read by later requests (a worker opens its own read-only RunStore).
     void setDatabase(const QString& path);
-    /// Charts computed at once (default: the thread pool's size, at least 2).
+    /// Charts computed at once (default 1: each chart spreads its runs over all cores, so the
+    /// first panel asked for is the first shown).
     void setConcurrency(int jobs) { m_concurrency = std::max(1, jobs); }
+    /// Threads one chart uses (ChartRequest::threads; default: the number of cores).
+    int threadsPerChart() const { return m_threads; }
 
-    /// Computes the chart of panel `id`. A request still queued for the same panel is replaced;
+    /// Computes the chart of panel `id` (with request.threads set to threadsPerChart()) and, with
+    /// a raster target, its raster image. A request still queued for the same panel is replaced;
     /// one already running is cancelled. `done` runs on the UI thread, unless cancelled.
-    void compute(int id, series::ChartRequest request, std::function<void(ChartResult)> done);
+    void compute(int id, series::ChartRequest request, std::optional<RasterTarget> raster,
+                 std::function<void(ChartResult)> done);
+    /// Rasterizes a computed chart again for another size; jumps the queue like a probe.
+    void rasterize(int id, std::shared_ptr<const series::ChartData> data, RasterTarget target,
+                   std::function<void(RasterResult)> done);
     /// Probes values for a hover; jumps the queue, replaces a queued probe of the same panel.
     void probe(int id, series::ChartRequest request, double x, double tolerance,
                std::function<void(ProbeResult)> done);
@@ -50,9 +75,10 @@ signals:
     void idle();
 
 private:
+    enum class Kind { Chart, Probe, Raster };
     struct Job {
         int id = 0;
-        bool probe = false;
+        Kind kind = Kind::Chart;
         std::function<void()> start;  // captures everything the worker needs
         std::shared_ptr<Progress> progress;
     };
@@ -66,7 +92,8 @@ private:
     std::deque<Job> m_queue;
     QHash<int, std::shared_ptr<Progress>> m_runningCharts;  // panel -> its running chart job
     int m_running = 0;
-    int m_concurrency = 2;
+    int m_concurrency = 1;
+    int m_threads = 1;
 };
 
 }  // namespace runlens::ui

@@ -101,6 +101,16 @@ int ChartPlot::dataWidthPixels() const {
     return std::max(16, int(std::lround(logical * devicePixelRatioF())));
 }
 
+QSize ChartPlot::dataAreaPixels() const {
+    const QRect area = axisRect()->rect();
+    const qreal ratio = bufferDevicePixelRatio();
+    return QSize(int(area.width() * ratio), int(area.height() * ratio));
+}
+
+void ChartPlot::layoutNow() {
+    updateLayout();
+}
+
 void ChartPlot::showCrosshair(double x) {
     m_crosshair->point1->setCoords(x, 0);
     m_crosshair->point2->setCoords(x, 1);

@@ -20,6 +20,10 @@ public:
     QMargins axisMargins() const { return m_margins; }
     /// Width of the data area in device pixels (the envelope's column count).
     int dataWidthPixels() const;
+    /// Size of the data area (the axis rect) in device pixels, as laid out now (see layoutNow).
+    QSize dataAreaPixels() const;
+    /// Lays the plot out at once (legend and axis rect), rather than at the next replot.
+    void layoutNow();
 
     /// Draws the lines of charts with many runs (below every graph).
     LineRaster* lineRaster() const { return m_raster; }

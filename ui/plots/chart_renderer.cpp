@@ -123,6 +123,47 @@ bool drawsThroughRaster(const series::ChartData& data) {
     return data.groups.empty() && data.runs.size() > kRasterLimit;
 }
 
+QCPRange chartXRange(const series::ChartData& data) {
+    const double x0 = data.x0, x1 = data.x1;
+    if (!std::isfinite(x0) || !std::isfinite(x1)) return QCPRange(0, 1);
+    if (x1 > x0) return QCPRange(x0, x1);
+    const double pad = x0 == 0 ? 1 : std::abs(x0) * 0.05;
+    return QCPRange(x0 - pad, x1 + pad);
+}
+
+std::vector<LineRaster::Line> rasterLines(const series::ChartData& data,
+                                          const ChartContext& context) {
+    const std::size_t lines = data.runs.size();
+    std::vector<LineRaster::Line> raster;
+    raster.reserve(2 * lines);
+    // Raw lines as opaque tints of their colour over the white plot: written, not blended, so
+    // a thousand of them cost what the lines cost, and they do not pile up into a dark fog.
+    const double tint = rawAlpha(lines) / 255.0;
+    for (auto it = data.runs.rbegin(); it != data.runs.rend(); ++it) {
+        if (it->raw.empty()) continue;
+        const QColor c = context.runColor(it->index);
+        const QColor faint = QColor::fromRgbF(
+            1 - tint * (1 - c.redF()), 1 - tint * (1 - c.greenF()), 1 - tint * (1 - c.blueF()));
+        raster.push_back({&it->raw.x, &it->raw.y, faint, it->ascending});
+    }
+    for (auto it = data.runs.rbegin(); it != data.runs.rend(); ++it)
+        raster.push_back({&it->line.x, &it->line.y, context.runColor(it->index), it->ascending});
+    return raster;
+}
+
+std::shared_ptr<const LineRaster::Image> prerenderRaster(const series::ChartData& data,
+                                                         const ChartContext& context, QSize pixels,
+                                                         int threads) {
+    if (!drawsThroughRaster(data) || pixels.isEmpty()) return nullptr;
+    auto out = std::make_shared<LineRaster::Image>();
+    out->image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    if (out->image.isNull()) return nullptr;
+    const QCPRange x = chartXRange(data);
+    out->view = RasterView{x.lower, x.upper, data.y.low, data.y.high, context.settings.logY};
+    LineRaster::rasterize(rasterLines(data, context), out->view, out->image, threads);
+    return out;
+}
+
 void setUpAxes(ChartPlot& plot, const ChartSettings& settings) {
     const QString xMode = QString::number(int(settings.xAxis));
     if (plot.property("xMode").toString() != xMode) {
@@ -219,23 +260,10 @@ void addRunGraphs(ChartPlot& plot, const series::ChartData& data, const ChartCon
 // Many runs: every line rasterized into one image; graphs only for the legend's entries.
 void addRunRaster(ChartPlot& plot, const std::shared_ptr<const series::ChartData>& data,
                   const ChartContext& context, std::size_t legendCapacity,
+                  std::shared_ptr<const LineRaster::Image> prepared,
                   std::vector<QCPAbstractPlottable*>& legendEntries) {
+    plot.lineRaster()->setLines(rasterLines(*data, context), data, std::move(prepared));
     const std::size_t lines = data->runs.size();
-    std::vector<LineRaster::Line> raster;
-    raster.reserve(2 * lines);
-    // Raw lines as opaque tints of their colour over the white plot: written, not blended, so
-    // a thousand of them cost what the lines cost, and they do not pile up into a dark fog.
-    const double tint = rawAlpha(lines) / 255.0;
-    for (auto it = data->runs.rbegin(); it != data->runs.rend(); ++it) {
-        if (it->raw.empty()) continue;
-        const QColor c = context.runColor(it->index);
-        const QColor faint = QColor::fromRgbF(
-            1 - tint * (1 - c.redF()), 1 - tint * (1 - c.greenF()), 1 - tint * (1 - c.blueF()));
-        raster.push_back({&it->raw.x, &it->raw.y, faint});
-    }
-    for (auto it = data->runs.rbegin(); it != data->runs.rend(); ++it)
-        raster.push_back({&it->line.x, &it->line.y, context.runColor(it->index)});
-    plot.lineRaster()->setLines(std::move(raster), data);
     for (std::size_t k = 0; k < std::min(lines, legendCapacity); ++k) {
         auto* entry = plot.addGraph();
         entry->setPen(QPen(context.runColor(data->runs[k].index), 1.5));
@@ -247,7 +275,8 @@ void addRunRaster(ChartPlot& plot, const std::shared_ptr<const series::ChartData
 }  // namespace
 
 void renderChart(ChartPlot& plot, const std::shared_ptr<const series::ChartData>& shared,
-                 const ChartContext& context, const QCPRange& xRange) {
+                 const ChartContext& context, const QCPRange& xRange,
+                 std::shared_ptr<const LineRaster::Image> prepared) {
     const series::ChartData& data = *shared;
     plot.clearPlottables();
     plot.lineRaster()->clear();
@@ -260,7 +289,8 @@ void renderChart(ChartPlot& plot, const std::shared_ptr<const series::ChartData>
         legendTotal = legendEntries.size();
     } else {
         if (drawsThroughRaster(data))
-            addRunRaster(plot, shared, context, kMaxLegendEntries, legendEntries);
+            addRunRaster(plot, shared, context, kMaxLegendEntries, std::move(prepared),
+                         legendEntries);
         else
             addRunGraphs(plot, data, context, legendEntries);
         for (std::size_t k = 0; k < legendEntries.size(); ++k)

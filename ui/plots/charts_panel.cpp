@@ -292,7 +292,12 @@ FetchStamp ChartsPanel::stampFor(const MetricPanel* panel) const {
 void ChartsPanel::updatePanels() {
     // Lay out first, so that on-screen tests see where panels really are.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    for (MetricPanel* p : std::as_const(m_panels)) {
+    // Display order, panels in view before those just below it: the fetcher computes one chart
+    // at a time (on every core), so the first panel in view is the first drawn.
+    const QList<MetricPanel*> ordered = panels();
+    const QRect viewport = m_scroll->viewport()->rect();
+    std::vector<MetricPanel*> wanted, ahead;
+    for (MetricPanel* p : ordered) {
         if (!isOnScreen(p)) {
             if (p->pendingStamp().valid) {
                 m_fetcher->cancel(p->id());
@@ -301,9 +306,17 @@ void ChartsPanel::updatePanels() {
             if (p->dataPoints() > kKeepPointsOutOfView) p->releaseData();
             continue;
         }
+        const QRect rect(p->mapTo(m_scroll->viewport(), QPoint(0, 0)), p->size());
+        (rect.intersects(viewport) ? wanted : ahead).push_back(p);
+    }
+    wanted.insert(wanted.end(), ahead.begin(), ahead.end());
+    for (MetricPanel* p : wanted) {
         p->plot();  // on screen: it needs one now
         const FetchStamp stamp = stampFor(p);
-        if (!(stamp == p->shownStamp()) && !(stamp == p->pendingStamp())) fetch(p, stamp);
+        if (!(stamp == p->shownStamp()) && !(stamp == p->pendingStamp()))
+            fetch(p, stamp);
+        else if (!p->pendingStamp().valid && !p->rasterRequested() && p->needsRaster())
+            rasterize(p);  // resized or restyled: same data, new image
     }
     checkIdle();
 }
@@ -313,34 +326,50 @@ void ChartsPanel::fetch(MetricPanel* panel, const FetchStamp& stamp) {
     context.request.keyId = panel->key().id;
     context.request.x0 = stamp.x0;
     context.request.x1 = stamp.x1;
-    context.request.width = panel->plot()->dataWidthPixels();
+    ChartPlot* plot = panel->plot();
+    context.request.width = plot->dataWidthPixels();
     series::ChartRequest request = context.request;
     const quint64 generation = panel->generation().next();
     panel->setPending(stamp);
     const int id = panel->id();
-    m_fetcher->compute(
-        id, std::move(request),
-        [this, id, generation, stamp,
-         context = std::move(context)](ChartFetcher::ChartResult result) {
-            MetricPanel* p = m_panelsById.value(id);
-            if (!p || !p->generation().isCurrent(generation)) return;
-            if (result->ok())
-                p->showChart(std::make_shared<const series::ChartData>(result->value()), context,
-                             stamp);
-            else
-                p->showError(QString::fromStdString(result->error().toString()), stamp);
-        });
+    plot->layoutNow();
+    RasterTarget raster{context, plot->dataAreaPixels()};
+    m_fetcher->compute(id, std::move(request), std::move(raster),
+                       [this, id, generation, stamp,
+                        context = std::move(context)](ChartFetcher::ChartResult result) {
+                           MetricPanel* p = m_panelsById.value(id);
+                           if (!p || !p->generation().isCurrent(generation)) return;
+                           if (!result->data.ok()) {
+                               p->showError(QString::fromStdString(result->data.error().toString()),
+                                            stamp);
+                               return;
+                           }
+                           p->showChart(result->data.value(), context, stamp, result->raster);
+                           // The legend may have changed the data area since the image was asked
+                           // for.
+                           if (p->needsRaster()) rasterize(p);
+                       });
+}
+
+void ChartsPanel::rasterize(MetricPanel* panel) {
+    const int id = panel->id();
+    const auto data = panel->sharedData();
+    panel->setRasterRequested();
+    m_fetcher->rasterize(id, data, RasterTarget{panel->context(), panel->rasterPixels()},
+                         [this, id, data](ChartFetcher::RasterResult image) {
+                             if (MetricPanel* p = m_panelsById.value(id))
+                                 p->setRaster(data.get(), std::move(image));
+                             checkIdle();
+                         });
 }
 
 void ChartsPanel::onUserXRange(MetricPanel* panel, double x0, double x1) {
     if (m_settings.syncX) {
         m_sharedRange = std::pair{x0, x1};
-        // Panels cheap to redraw follow at once; those drawing hundreds of runs wait for their
-        // data (redrawing them all at every wheel step would stall the window).
+        // Every panel in view follows at once with what it has (a panel of many runs stretches
+        // its image), then reads finer data once zooming pauses.
         for (MetricPanel* p : std::as_const(m_panels))
-            if (p != panel && p->hasPlot() && isOnScreen(p) && p->data() &&
-                !drawsThroughRaster(*p->data()))
-                p->previewXRange(x0, x1);
+            if (p != panel && p->hasPlot() && isOnScreen(p) && p->data()) p->previewXRange(x0, x1);
     } else {
         panel->setOwnRange(std::pair{x0, x1});
     }

@@ -81,6 +81,7 @@ private:
     void updatePanels();
     FetchStamp stampFor(const MetricPanel* panel) const;
     void fetch(MetricPanel* panel, const FetchStamp& stamp);
+    void rasterize(MetricPanel* panel);
     void onUserXRange(MetricPanel* panel, double x0, double x1);
     void onReset(MetricPanel* panel);
     void onProbe(MetricPanel* panel, double x, double tolerance);

@@ -1,16 +1,20 @@
 // LineRaster: data -> device pixels (linear or log axes), segments clipped to the image, then
-// Bresenham lines written into premultiplied ARGB pixels (opaque: stored; translucent: blended).
+// one span of rows per pixel column written into premultiplied ARGB pixels (opaque: stored;
+// translucent: blended); bands of columns on several threads; prepared images blitted.
 #include "ui/plots/line_raster.h"
 
 #include <QImage>
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace runlens::ui {
 namespace {
 
 // Far enough outside the image to clip exactly, small enough for int arithmetic.
 constexpr double kLimit = 1 << 24;
+// Columns per thread below which more threads do not pay for starting.
+constexpr int kMinBandColumns = 64;
 
 // Maps an axis value to a device pixel coordinate along one image dimension.
 struct AxisMap {
@@ -20,11 +24,10 @@ struct AxisMap {
     bool flip = false;
     double size = 0;
 
-    AxisMap(const QCPAxis* axis, double pixels, bool flipped) : flip(flipped), size(pixels) {
-        const QCPRange r = axis->range();
-        log = axis->scaleType() == QCPAxis::stLogarithmic;
-        lower = log ? std::log(r.lower) : r.lower;
-        const double upper = log ? std::log(r.upper) : r.upper;
+    AxisMap(double from, double to, bool logScale, double pixels, bool flipped)
+        : log(logScale), flip(flipped), size(pixels) {
+        lower = log ? std::log(from) : from;
+        const double upper = log ? std::log(to) : to;
         scale = upper != lower ? pixels / (upper - lower) : 0;
     }
     double operator()(double v) const {
@@ -65,11 +68,17 @@ bool clip(double& x0, double& y0, double& x1, double& y1, double w, double h) {
 // are made of fill contiguous memory. A polyline is drawn as one span of rows per pixel column
 // it crosses; consecutive spans in the same column are merged before filling, so a column's
 // first -> min -> max -> last stroke is written (and, for translucent colours, blended) once.
+// A canvas owns the columns [bandBegin, bandEnd) of the shared pixels: segments are clipped to
+// the whole image as always (so every band computes the same spans), then only its columns are
+// written.
 class ColumnCanvas {
 public:
-    ColumnCanvas(int width, int height) : m_width(width), m_height(height) {
-        m_pixels.assign(std::size_t(width) * std::size_t(height), 0);
-    }
+    ColumnCanvas(QRgb* pixels, int width, int height, int bandBegin, int bandEnd)
+        : m_pixels(pixels),
+          m_width(width),
+          m_height(height),
+          m_bandBegin(bandBegin),
+          m_bandEnd(bandEnd) {}
 
     void begin(QRgb color) {
         m_color = qPremultiply(color);
@@ -88,24 +97,26 @@ public:
             std::swap(y0, y1);
         }
         const int c0 = int(x0), c1 = int(x1);
+        if (c1 < m_bandBegin || c0 >= m_bandEnd) return;
         if (c0 == c1) {
             span(c0, std::min(y0, y1), std::max(y0, y1));
             return;
         }
         const double slope = (y1 - y0) / (x1 - x0);
-        for (int c = c0; c <= c1; ++c) {
+        const int first = std::max(c0, m_bandBegin), last = std::min(c1, m_bandEnd - 1);
+        for (int c = first; c <= last; ++c) {
             const double xa = std::max(x0, double(c)), xb = std::min(x1, double(c + 1));
             const double ya = y0 + slope * (xa - x0), yb = y0 + slope * (xb - x0);
             span(c, std::min(ya, yb), std::max(ya, yb));
         }
     }
 
-    // Copies into a row-major image of the same size.
+    // Copies the band's columns into a row-major image of the same size.
     void copyTo(QImage& image) const {
         for (int y = 0; y < m_height; ++y) {
             auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
-            const QRgb* column = m_pixels.data() + y;
-            for (int x = 0; x < m_width; ++x)
+            const QRgb* column = m_pixels + y;
+            for (int x = m_bandBegin; x < m_bandEnd; ++x)
                 row[x] = column[std::size_t(x) * std::size_t(m_height)];
         }
     }
@@ -129,7 +140,7 @@ private:
     void flush() {
         if (!m_pending) return;
         m_pending = false;
-        QRgb* p = m_pixels.data() + std::size_t(m_column) * std::size_t(m_height);
+        QRgb* p = m_pixels + std::size_t(m_column) * std::size_t(m_height);
         if (m_alpha == 255) {
             std::fill(p + m_lo, p + m_hi + 1, m_color);
             return;
@@ -148,9 +159,11 @@ private:
         return u | t;
     }
 
+    QRgb* m_pixels;
     int m_width;
     int m_height;
-    std::vector<QRgb> m_pixels;
+    int m_bandBegin;
+    int m_bandEnd;
     QRgb m_color = 0;
     int m_alpha = 255;
     bool m_pending = false;
@@ -159,47 +172,41 @@ private:
     int m_hi = 0;
 };
 
-}  // namespace
-
-LineRaster::LineRaster(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("main")) {}
-
-void LineRaster::setLines(std::vector<Line> lines, std::shared_ptr<const void> owner) {
-    m_lines = std::move(lines);
-    m_owner = std::move(owner);
-}
-
-void LineRaster::clear() {
-    m_lines.clear();
-    m_owner.reset();
-}
-
-void LineRaster::applyDefaultAntialiasingHint(QCPPainter* painter) const {
-    painter->setAntialiasing(false);
-}
-
-QRect LineRaster::clipRect() const {
-    return mParentPlot->axisRect()->rect();
-}
-
-void LineRaster::rasterize(QImage& image) const {
-    const QCPAxisRect* rect = mParentPlot->axisRect();
-    const int w = image.width(), h = image.height();
-    if (w <= 0 || h <= 0) return;
-    const AxisMap mx(rect->axis(QCPAxis::atBottom), w, false);
-    const AxisMap my(rect->axis(QCPAxis::atLeft), h, true);
-    ColumnCanvas canvas(w, h);
-    for (const Line& line : m_lines) {
+// Draws every line into the canvas's band of columns.
+void drawBand(const std::vector<LineRaster::Line>& lines, const AxisMap& mx, const AxisMap& my,
+              ColumnCanvas& canvas, int bandBegin, int bandEnd, int width) {
+    const bool wholeWidth = bandBegin == 0 && bandEnd == width;
+    for (const LineRaster::Line& line : lines) {
         canvas.begin(line.color.rgba());
-        const std::size_t n = std::min(line.x->size(), line.y->size());
+        const std::vector<double>& xs = *line.x;
+        const std::vector<double>& ys = *line.y;
+        const std::size_t n = std::min(xs.size(), ys.size());
+        std::size_t from = 0, to = n;
+        if (line.ascending && !wholeWidth && n > 0) {
+            // Points left of the band (but the last of them, whose segment enters it) and right
+            // of it (but the first) draw nothing here.
+            auto firstAtOrRightOf = [&](double column) {
+                return std::size_t(std::partition_point(xs.begin(), xs.begin() + std::ptrdiff_t(n),
+                                                        [&](double v) { return mx(v) < column; }) -
+                                   xs.begin());
+            };
+            const std::size_t in = firstAtOrRightOf(bandBegin);
+            from = in > 0 ? in - 1 : 0;
+            to = std::min(n, firstAtOrRightOf(bandEnd) + 1);
+        }
         bool open = false;
         double px = 0, py = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double x = (*line.x)[i], y = (*line.y)[i];
+        for (std::size_t i = from; i < to; ++i) {
+            const double x = xs[i], y = ys[i];
             if (std::isnan(x) || std::isnan(y)) {
                 open = false;
                 continue;
             }
             const double cx = mx(x), cy = my(y);
+            if (std::isnan(cx) || std::isnan(cy)) {  // a degenerate axis meeting an infinity
+                open = false;
+                continue;
+            }
             if (open)
                 canvas.segment(px, py, cx, cy);
             else
@@ -210,19 +217,127 @@ void LineRaster::rasterize(QImage& image) const {
         }
         canvas.end();
     }
-    canvas.copyTo(image);
+}
+
+// The source rectangle of `from` (an image of view `from`) that shows `to` at the same size.
+QRectF sourceRect(const RasterView& from, const RasterView& to, const QSizeF& size) {
+    const AxisMap mx(from.x0, from.x1, false, size.width(), false);
+    const AxisMap my(from.y0, from.y1, from.logY, size.height(), true);
+    const double left = mx(to.x0), right = mx(to.x1);
+    const double bottom = my(to.y0), top = my(to.y1);
+    return QRectF(QPointF(left, top), QPointF(right, bottom));
+}
+
+bool nearlySame(double a, double b, double span) {
+    return std::abs(a - b) <= 1e-9 * std::abs(span);
+}
+
+// Same view within rounding (axes may hand back a range that went through a sanitizing copy).
+bool sameView(const RasterView& a, const RasterView& b) {
+    return a.logY == b.logY && nearlySame(a.x0, b.x0, a.x1 - a.x0) &&
+           nearlySame(a.x1, b.x1, a.x1 - a.x0) && nearlySame(a.y0, b.y0, a.y1 - a.y0) &&
+           nearlySame(a.y1, b.y1, a.y1 - a.y0);
+}
+
+}  // namespace
+
+LineRaster::LineRaster(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("main")) {}
+
+void LineRaster::setLines(std::vector<Line> lines, std::shared_ptr<const void> owner,
+                          std::shared_ptr<const Image> prepared) {
+    m_lines = std::move(lines);
+    m_owner = std::move(owner);
+    m_image = std::move(prepared);
+    m_awaiting = false;
+}
+
+void LineRaster::clear() {
+    m_lines.clear();
+    m_owner.reset();
+    m_image.reset();
+    m_awaiting = false;
+}
+
+void LineRaster::applyDefaultAntialiasingHint(QCPPainter* painter) const {
+    painter->setAntialiasing(false);
+}
+
+QRect LineRaster::clipRect() const {
+    return mParentPlot->axisRect()->rect();
+}
+
+RasterView LineRaster::currentView() const {
+    const QCPAxisRect* rect = mParentPlot->axisRect();
+    const QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    const QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    return RasterView{x->range().lower, x->range().upper, y->range().lower, y->range().upper,
+                      y->scaleType() == QCPAxis::stLogarithmic};
+}
+
+void LineRaster::rasterize(QImage& image) const {
+    rasterize(m_lines, currentView(), image, 1);
+}
+
+void LineRaster::rasterize(const std::vector<Line>& lines, const RasterView& view, QImage& image,
+                           int threads) {
+    const int w = image.width(), h = image.height();
+    if (w <= 0 || h <= 0) return;
+    const AxisMap mx(view.x0, view.x1, false, w, false);
+    const AxisMap my(view.y0, view.y1, view.logY, h, true);
+    std::vector<QRgb> pixels(std::size_t(w) * std::size_t(h), 0);
+    const int bands = std::clamp(std::min(threads, w / kMinBandColumns), 1, 64);
+    auto band = [&](int k) {
+        const int begin = int(std::int64_t(w) * k / bands);
+        const int end = int(std::int64_t(w) * (k + 1) / bands);
+        ColumnCanvas canvas(pixels.data(), w, h, begin, end);
+        drawBand(lines, mx, my, canvas, begin, end, w);
+        canvas.copyTo(image);
+    };
+    std::vector<std::thread> pool;
+    for (int k = 1; k < bands; ++k)
+        pool.emplace_back(band, k);
+    band(0);
+    for (std::thread& t : pool)
+        t.join();
 }
 
 void LineRaster::draw(QCPPainter* painter) {
     if (m_lines.empty()) return;
     const QRect area = mParentPlot->axisRect()->rect();
     const qreal ratio = mParentPlot->bufferDevicePixelRatio();
-    QImage image(QSize(int(area.width() * ratio), int(area.height() * ratio)),
-                 QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull()) return;
-    rasterize(image);
-    image.setDevicePixelRatio(ratio);
-    painter->drawImage(area.topLeft(), image);
+    const QSize pixels(int(area.width() * ratio), int(area.height() * ratio));
+    if (pixels.isEmpty()) return;
+    const RasterView view = currentView();
+    if (m_image && (m_image->image.size() == pixels || m_awaiting)) {
+        QImage shown = m_image->image;
+        if (m_image->image.size() == pixels && sameView(m_image->view, view)) {
+            shown.setDevicePixelRatio(ratio);
+            painter->drawImage(area.topLeft(), shown);
+            return;
+        }
+        // Another view (a zoom or pan step) or size (a resize): the image stretched, until the
+        // fitting one arrives.
+        const QSizeF size(m_image->image.size());
+        const QRectF source = sourceRect(m_image->view, view, size);
+        const QRectF covered = source.intersected(QRectF(QPointF(0, 0), size));
+        if (covered.isEmpty() || source.width() <= 0 || source.height() <= 0) return;
+        // Only the part of the view the image covers (a zoom out leaves the rest empty).
+        const double sx = area.width() / source.width(), sy = area.height() / source.height();
+        const QRectF target(area.left() + (covered.left() - source.left()) * sx,
+                            area.top() + (covered.top() - source.top()) * sy, covered.width() * sx,
+                            covered.height() * sy);
+        painter->drawImage(target, shown, covered);
+        return;
+    }
+    auto made = std::make_shared<Image>();
+    made->image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    if (made->image.isNull()) return;
+    made->view = view;
+    rasterize(m_lines, view, made->image, 1);
+    m_image = made;
+    QImage shown = made->image;
+    shown.setDevicePixelRatio(ratio);
+    painter->drawImage(area.topLeft(), shown);
 }
 
 }  // namespace runlens::ui

@@ -22,10 +22,10 @@ bool sameX(double a, double b) {
 
 // A drawable range around [x0, x1] (a single point or no data gets some room).
 QCPRange drawableRange(double x0, double x1) {
-    if (!std::isfinite(x0) || !std::isfinite(x1)) return QCPRange(0, 1);
-    if (x1 > x0) return QCPRange(x0, x1);
-    const double pad = x0 == 0 ? 1 : std::abs(x0) * 0.05;
-    return QCPRange(x0 - pad, x1 + pad);
+    series::ChartData d;
+    d.x0 = x0;
+    d.x1 = x1;
+    return chartXRange(d);
 }
 
 }  // namespace
@@ -109,14 +109,17 @@ void MetricPanel::clearPending() {
 }
 
 void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, ChartContext context,
-                            const FetchStamp& stamp) {
+                            const FetchStamp& stamp,
+                            std::shared_ptr<const LineRaster::Image> raster) {
     m_data = std::move(data);
     m_context = std::move(context);
     m_shown = stamp;
     m_pending = {};
     m_error.clear();
+    m_rasterRequested = false;
+    m_rasterStale = false;
     ChartPlot* p = plot();
-    renderChart(*p, m_data, m_context, drawableRange(m_data->x0, m_data->x1));
+    renderChart(*p, m_data, m_context, chartXRange(*m_data), std::move(raster));
     const bool empty = m_data->runs.empty() && m_data->groups.empty();
     if (empty)
         m_empty->setText(m_context.runs->runs.empty() ? tr("No runs are shown")
@@ -124,6 +127,32 @@ void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, Chart
     m_empty->setVisible(empty);
     m_empty->setGeometry(p->rect());
     updateStatus();
+}
+
+bool MetricPanel::needsRaster() {
+    if (!m_plot || !m_data || !drawsThroughRaster(*m_data)) return false;
+    m_plot->layoutNow();  // the legend just changed: the data area may have too
+    const auto image = m_plot->lineRaster()->image();
+    return m_rasterStale || !image || image->image.size() != m_plot->dataAreaPixels();
+}
+
+QSize MetricPanel::rasterPixels() const {
+    return m_plot ? m_plot->dataAreaPixels() : QSize();
+}
+
+void MetricPanel::setRasterRequested() {
+    m_rasterRequested = true;
+    if (m_plot) m_plot->lineRaster()->setAwaitingImage(true);
+}
+
+void MetricPanel::setRaster(const series::ChartData* data,
+                            std::shared_ptr<const LineRaster::Image> image) {
+    if (!m_plot || !image || data != m_data.get()) return;  // the data moved on meanwhile
+    m_rasterRequested = false;
+    m_rasterStale = false;
+    LineRaster* raster = m_plot->lineRaster();
+    raster->setLines(raster->lines(), m_data, std::move(image));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MetricPanel::showError(const QString& message, const FetchStamp& stamp) {
@@ -146,7 +175,15 @@ void MetricPanel::restyle(const ChartContext& context) {
     m_context.groupNames = context.groupNames;
     m_context.settings.legend = context.settings.legend;
     const QCPRange range = m_plot->xAxis->range();
-    renderChart(*m_plot, m_data, m_context, range);
+    // Many runs: the image at hand, in the old colours, until a new one is made off the UI
+    // thread (see needsRaster).
+    auto image = m_plot->lineRaster()->image();
+    renderChart(*m_plot, m_data, m_context, range, image);
+    if (image && drawsThroughRaster(*m_data)) {
+        m_rasterStale = true;
+        m_rasterRequested = false;
+        m_plot->lineRaster()->setAwaitingImage(true);
+    }
 }
 
 std::size_t MetricPanel::dataPoints() const {

@@ -11,6 +11,7 @@
 #include "core/store/run_store.h"
 #include "ui/plots/chart_context.h"
 #include "ui/plots/hover_values.h"
+#include "ui/plots/line_raster.h"
 #include "ui/tasks/background.h"
 
 class QLabel;
@@ -57,13 +58,26 @@ public:
     void setPending(const FetchStamp& stamp);
     void clearPending();
 
-    /// Shows a computed chart (or its error).
+    /// Shows a computed chart (or its error); `raster` is its LineRaster image made off the UI
+    /// thread, if any.
     void showChart(std::shared_ptr<const series::ChartData> data, ChartContext context,
-                   const FetchStamp& stamp);
+                   const FetchStamp& stamp,
+                   std::shared_ptr<const LineRaster::Image> raster = nullptr);
+    /// True when the chart draws through the LineRaster and no image of its lines fits the plot
+    /// as laid out now, or it shows old colours (ask the fetcher for one at rasterPixels(), then
+    /// setRaster()).
+    bool needsRaster();
+    QSize rasterPixels() const;
+    /// Marks that an image was asked for (the plot stretches the one at hand meanwhile).
+    void setRasterRequested();
+    bool rasterRequested() const { return m_rasterRequested; }
+    /// An image of the current data's raster lines (from ChartFetcher::rasterize).
+    void setRaster(const series::ChartData* data, std::shared_ptr<const LineRaster::Image> image);
     void showError(const QString& message, const FetchStamp& stamp);
     /// Re-draws the data it has with other looks (colours, names, legend) of the same runs.
     void restyle(const ChartContext& context);
     const series::ChartData* data() const { return m_data.get(); }
+    const std::shared_ptr<const series::ChartData>& sharedData() const { return m_data; }
     /// Points its data holds (drawn lines, raw lines and bands).
     std::size_t dataPoints() const;
     /// Drops the data and what the plot shows (for panels far out of view); the next fetch
@@ -112,6 +126,8 @@ private:
     ChartContext m_context;
     QString m_error;
     std::optional<std::pair<double, double>> m_ownRange;
+    bool m_rasterRequested = false;
+    bool m_rasterStale = false;  // the image shows other colours (after restyle)
 
     bool m_hovering = false;
     double m_hoverX = NAN;

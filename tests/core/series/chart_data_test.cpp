@@ -482,3 +482,76 @@ TEST_CASE("the series cache gives the same charts without decoding again", "[ser
         CHECK(small.bytes() > 0);
     }
 }
+
+TEST_CASE("threads do not change a chart", "[series][chart][threads]") {
+    // Enough points (12 runs x 25,000) that computeChart spreads its runs over threads.
+    runlens::test::TempDir dir;
+    const std::string path = (dir / "many.runlens").string();
+    std::vector<RunId> runs;
+    {
+        auto writer = RunWriter::open(path);
+        REQUIRE(writer.ok());
+        RunWriter& w = *writer.value();
+        std::mt19937_64 rng(11);
+        std::normal_distribution<double> noise(0, 0.2);
+        for (int r = 0; r < 12; ++r) {
+            RunInfo info;
+            info.uid = "m" + std::to_string(r);
+            info.startTime = kStart;
+            const RunId id = w.beginRun(info);
+            runs.push_back(id);
+            for (int s = 0; s < 25'000; ++s) {
+                const double v = s == 12'345 && r == 5 ? 1e6 : std::exp(-s / 5000.0) + noise(rng);
+                w.logMetric(id, "loss", s, v, kStart + s * 0.5 + r);
+            }
+        }
+        REQUIRE(w.commit().ok());
+    }
+    const RunStore store = openStore(path);
+    const std::int64_t loss = store.readMetricKeys().value().at(0).id;
+
+    auto requireSameChart = [](const ChartData& a, const ChartData& b) {
+        REQUIRE(a.runs.size() == b.runs.size());
+        for (std::size_t r = 0; r < a.runs.size(); ++r) {
+            CHECK(a.runs[r].runId == b.runs[r].runId);
+            requireSameVector(a.runs[r].line.x, b.runs[r].line.x, "x");
+            requireSameVector(a.runs[r].line.y, b.runs[r].line.y, "y");
+            requireSameVector(a.runs[r].raw.y, b.runs[r].raw.y, "raw");
+        }
+        REQUIRE(a.groups.size() == b.groups.size());
+        for (std::size_t g = 0; g < a.groups.size(); ++g) {
+            requireSameVector(a.groups[g].mean.y, b.groups[g].mean.y, "mean");
+            requireSameVector(a.groups[g].low, b.groups[g].low, "low");
+            requireSameVector(a.groups[g].high, b.groups[g].high, "high");
+        }
+        CHECK(a.y.low == b.y.low);
+        CHECK(a.y.high == b.y.high);
+        CHECK(a.dataX0 == b.dataX0);
+        CHECK(a.dataX1 == b.dataX1);
+        CHECK(a.stats.pointsDecoded == b.stats.pointsDecoded);
+    };
+
+    ChartRequest request = requestFor(loss, runs, 300);
+    SECTION("raw, from summaries") {}
+    SECTION("zoomed") {
+        request.x0 = 12'000;
+        request.x1 = 12'500;
+    }
+    SECTION("smoothed, against wall time") {
+        request.smoothing = SmoothingMode::Ema;
+        request.strength = 0.95;
+        request.xAxis = XAxis::WallTime;
+    }
+    SECTION("groups") {
+        request.groupCount = 3;
+        for (std::size_t r = 0; r < request.runs.size(); ++r)
+            request.runs[r].group = int(r % 3);
+    }
+    const ChartData one = compute(store, request);
+    request.threads = 4;
+    const ChartData four = compute(store, request);
+    requireSameChart(one, four);
+    if (request.groupCount == 0 && request.smoothing == SmoothingMode::None &&
+        std::isnan(request.x0))
+        CHECK(one.y.high >= 1e6);  // the spike survives on every path
+}

@@ -60,3 +60,27 @@ TEST_CASE("NaN breaks a rasterized line; translucent colours blend once per colu
     CHECK(qAlpha(image.pixel(4, 4)) == 128);
     CHECK(qAlpha(image.pixel(4, 8)) == 128);
 }
+
+TEST_CASE("rasterizing on several threads paints the same image", "[ui][charts][raster]") {
+    // 60 noisy lines crossing one another, some with gaps, over 301 columns (not a multiple of
+    // the thread count, so the column bands are uneven).
+    std::vector<std::vector<double>> xs(60), ys(60);
+    std::vector<LineRaster::Line> lines;
+    for (int l = 0; l < 60; ++l) {
+        for (int i = 0; i < 5000; ++i) {
+            xs[l].push_back(i * 0.02);
+            const double v = std::sin(i * 0.001 * (l + 1)) * 40 + 50 + ((i * 7919 + l) % 13);
+            ys[l].push_back(i % 997 == l ? NAN : v);
+        }
+        lines.push_back({&xs[l], &ys[l], QColor::fromHsv(l * 6, 200, 200, 160), l % 2 == 0});
+    }
+    const RasterView view{0, 100, 0, 100, false};
+    QImage one(301, 200, QImage::Format_ARGB32_Premultiplied);
+    QImage three(301, 200, QImage::Format_ARGB32_Premultiplied);
+    LineRaster::rasterize(lines, view, one, 1);
+    LineRaster::rasterize(lines, view, three, 3);
+    CHECK(one == three);
+    // Something was drawn, and only inside the data (no line reaches y 0 to 5).
+    CHECK(paintedRows(one, 150) > 0);
+    CHECK(qAlpha(one.pixel(150, 199)) == 0);
+}

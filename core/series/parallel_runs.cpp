@@ -37,7 +37,7 @@ Result<void> forEachRun(ChartReader& opened, std::size_t count, int threads,
 
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
-    std::mutex mutex;  // guards failedAt, failure and opened.stats()
+    std::mutex mutex;  // guards failedAt and failure
     std::size_t failedAt = std::numeric_limits<std::size_t>::max();
     std::optional<Error> failure;
     auto fail = [&](std::size_t i, Error error) {
@@ -58,22 +58,24 @@ Result<void> forEachRun(ChartReader& opened, std::size_t count, int threads,
     };
 
     const int helpers = int(std::min<std::size_t>(std::size_t(threads), count)) - 1;
+    // Each helper counts into its own stats; they are added to opened.stats() after the joins,
+    // since the calling thread counts into that one meanwhile.
+    std::vector<ChartReadStats> helperStats(static_cast<std::size_t>(helpers));
     std::vector<std::thread> pool;
     pool.reserve(std::size_t(helpers));
     for (int t = 0; t < helpers; ++t) {
-        pool.emplace_back([&] {
+        pool.emplace_back([&, t] {
             auto store = RunStore::open(opened.store().path());
             if (!store.ok()) return;  // the other threads do its share
-            ChartReadStats stats;
-            ChartReader reader(opened, store.value(), stats);
+            ChartReader reader(opened, store.value(), helperStats[std::size_t(t)]);
             loop(reader);
-            std::lock_guard lock(mutex);
-            addStats(opened.stats(), stats);
         });
     }
     loop(opened);
     for (std::thread& t : pool)
         t.join();
+    for (const ChartReadStats& stats : helperStats)
+        addStats(opened.stats(), stats);
     if (failure) return *failure;
     return {};
 }

@@ -112,9 +112,10 @@ public:
     }
 
     // Copies the band's columns into a row-major image of the same size.
-    void copyTo(QImage& image) const {
+    /// Writes the band's columns into image rows starting at `bits`, `stride` bytes apart.
+    void copyTo(uchar* bits, qsizetype stride) const {
         for (int y = 0; y < m_height; ++y) {
-            auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
+            auto* row = reinterpret_cast<QRgb*>(bits + y * stride);
             const QRgb* column = m_pixels + y;
             for (int x = m_bandBegin; x < m_bandEnd; ++x)
                 row[x] = column[std::size_t(x) * std::size_t(m_height)];
@@ -285,13 +286,16 @@ void LineRaster::rasterize(const std::vector<Line>& lines, const RasterView& vie
     const AxisMap mx(view.x0, view.x1, false, w, false);
     const AxisMap my(view.y0, view.y1, view.logY, h, true);
     std::vector<QRgb> pixels(std::size_t(w) * std::size_t(h), 0);
+    // Detached once here: QImage::bits() and scanLine() must not be called from several threads.
+    uchar* const bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
     const int bands = std::clamp(std::min(threads, w / kMinBandColumns), 1, 64);
     auto band = [&](int k) {
         const int begin = int(std::int64_t(w) * k / bands);
         const int end = int(std::int64_t(w) * (k + 1) / bands);
         ColumnCanvas canvas(pixels.data(), w, h, begin, end);
         drawBand(lines, mx, my, canvas, begin, end, w);
-        canvas.copyTo(image);
+        canvas.copyTo(bits, stride);
     };
     std::vector<std::thread> pool;
     for (int k = 1; k < bands; ++k)

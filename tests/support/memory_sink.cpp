@@ -135,4 +135,18 @@ bool MemorySink::hasUid(const std::string& uid) const {
     return false;
 }
 
+bool hasNote(const MemoryRun& run, const std::string& part) {
+    for (const auto& n : run.notes)
+        if (n.message.find(part) != std::string::npos) return true;
+    return false;
+}
+
+std::size_t metricPoints(const MemorySink& sink) {
+    std::size_t n = 0;
+    for (const auto& [id, run] : sink.runs)
+        for (const auto& [key, s] : run.metrics)
+            n += s.size();
+    return n;
+}
+
 }  // namespace runlens::test

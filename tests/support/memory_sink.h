@@ -75,4 +75,9 @@ private:
     MemoryRun& run(RunId id);
 };
 
+/// Whether one of the run's import notes contains `part`.
+bool hasNote(const MemoryRun& run, const std::string& part);
+/// Metric points (not system metrics) over all runs of the sink.
+std::size_t metricPoints(const MemorySink& sink);
+
 }  // namespace runlens::test

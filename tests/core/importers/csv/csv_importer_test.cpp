@@ -31,13 +31,6 @@ ImportStats importOk(const fs::path& path, MemorySink& sink, const CsvOptions& o
     return result.value();
 }
 
-bool hasNote(const MemoryRun& run, const std::string& part) {
-    for (const auto& n : run.notes) {
-        if (n.message.find(part) != std::string::npos) return true;
-    }
-    return false;
-}
-
 bool sameSeries(const Series& a, const Series& b) {
     if (a.size() != b.size() || a.steps != b.steps) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {

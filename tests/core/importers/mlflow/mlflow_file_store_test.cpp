@@ -25,20 +25,6 @@ ImportStats importOk(const fs::path& path, MemorySink& sink, Progress* progress 
     return *stats;
 }
 
-bool hasNote(const MemoryRun& run, const std::string& fragment) {
-    for (const auto& note : run.notes)
-        if (note.message.find(fragment) != std::string::npos) return true;
-    return false;
-}
-
-std::size_t points(const MemorySink& sink) {
-    std::size_t n = 0;
-    for (const auto& [id, run] : sink.runs)
-        for (const auto& [key, s] : run.metrics)
-            n += s.size();
-    return n;
-}
-
 }  // namespace
 
 TEST_CASE("MLflow file store: value spellings, several values per step, pre-1.0 lines",
@@ -141,7 +127,7 @@ TEST_CASE("MLflow file store: a growing metric file is read from where it stoppe
     CHECK(ended.points == 0);
     CHECK(sink.byUid(gen::runId(2)).info.state == RunState::Finished);
     CHECK(sink.byUid(gen::runId(2)).finished);
-    CHECK(points(sink) == 6);
+    CHECK(metricPoints(sink) == 6);
 }
 
 TEST_CASE("MLflow file store: damaged lines and a truncated last line of an ended run",

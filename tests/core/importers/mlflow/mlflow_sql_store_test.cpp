@@ -25,14 +25,6 @@ ImportStats importOk(const fs::path& path, MemorySink& sink, Progress* progress 
     return *stats;
 }
 
-std::size_t points(const MemorySink& sink) {
-    std::size_t n = 0;
-    for (const auto& [id, run] : sink.runs)
-        for (const auto& [key, s] : run.metrics)
-            n += s.size();
-    return n;
-}
-
 gen::SqlRun run(const std::string& uuid, const std::string& name) {
     gen::SqlRun r;
     r.uuid = uuid;
@@ -164,7 +156,7 @@ TEST_CASE("MLflow SQL store: incremental passes add exactly what is new", "[mlfl
         ImportStats again = importOk(path, sink);
         CHECK(again.runs == 0);
         CHECK(again.points == 0);
-        CHECK(points(sink) == 10);
+        CHECK(metricPoints(sink) == 10);
     }
     SECTION("appended rows, a new run and changed metadata") {
         gen::insertMetric(db, s, "r1", "loss", 0.01, 2000, 10);
@@ -187,7 +179,7 @@ TEST_CASE("MLflow SQL store: incremental passes add exactly what is new", "[mlfl
         CHECK(third.runs == 2);
         CHECK(sink.byUid("r1").info.state == RunState::Finished);
         CHECK(sink.byUid("r1").config.count("tags.phase") == 0);
-        CHECK(points(sink) == 13);
+        CHECK(metricPoints(sink) == 13);
     }
     SECTION("rows deleted at the end and rowids handed out again are still read once") {
         // A run logged last is deleted for good (mlflow gc); new rows then reuse its rowids.
@@ -323,7 +315,7 @@ TEST_CASE("MLflow SQL store: damage met while reading keeps what was read before
         CHECK(stats.error().message.rfind("the database is damaged or truncated", 0) == 0);
         CHECK(stats.error().message.find("were kept") != std::string::npos);
         CHECK(sink.commits >= 1);
-        if (sink.runs.size() == 20 && points(sink) > 0) ++keptSomething;
+        if (sink.runs.size() == 20 && metricPoints(sink) > 0) ++keptSomething;
     }
     CHECK(keptSomething > 0);
 }
@@ -347,12 +339,12 @@ TEST_CASE("MLflow SQL store: cancel, then the next pass completes without duplic
     });
     ImportStats first = importOk(path, sink, &progress);
     CHECK(first.cancelled);
-    CHECK(points(sink) < 50000);
-    CHECK(points(sink) > 0);
+    CHECK(metricPoints(sink) < 50000);
+    CHECK(metricPoints(sink) > 0);
 
     ImportStats second = importOk(path, sink);
     CHECK_FALSE(second.cancelled);
-    CHECK(points(sink) == 50000);
+    CHECK(metricPoints(sink) == 50000);
     for (const auto& [id, r] : sink.runs) {
         const Series& loss = r.metrics.at("loss");
         REQUIRE(loss.size() == 5000);

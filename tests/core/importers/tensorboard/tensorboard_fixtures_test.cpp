@@ -50,13 +50,6 @@ ImportStats importOk(const std::filesystem::path& path, MemorySink& sink) {
     return result.value();
 }
 
-bool hasNote(const MemoryRun& run, const std::string& part) {
-    for (const auto& n : run.notes) {
-        if (n.message.find(part) != std::string::npos) return true;
-    }
-    return false;
-}
-
 /// Top-level `key: value` lines of a YAML file whose value is a plain or quoted scalar, read
 /// line by line (independently of yaml-cpp and of the importer), with the Value the config
 /// should hold for them.

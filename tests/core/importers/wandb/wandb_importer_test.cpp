@@ -32,12 +32,6 @@ ImportStats importInto(const fs::path& path, MemorySink& sink, Progress* progres
     return result.value();
 }
 
-bool hasNote(const MemoryRun& run, const std::string& part) {
-    for (const auto& n : run.notes)
-        if (n.message.find(part) != std::string::npos) return true;
-    return false;
-}
-
 const PredictionTable* findTable(const MemoryRun& run, const std::string& name) {
     for (const auto& t : run.tables)
         if (t.name == name) return &t;

@@ -65,7 +65,7 @@ Result<void> forEachRun(ChartReader& opened, std::size_t count, int threads,
     pool.reserve(std::size_t(helpers));
     for (int t = 0; t < helpers; ++t) {
         pool.emplace_back([&, t] {
-            auto store = RunStore::open(opened.store().path());
+            auto store = opened.store().openAnother();
             if (!store.ok()) return;  // the other threads do its share
             ChartReader reader(opened, store.value(), helperStats[std::size_t(t)]);
             loop(reader);

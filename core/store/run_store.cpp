@@ -128,6 +128,12 @@ Result<RunStore> RunStore::open(const std::string& path) {
     return RunStore(std::move(db.value()), version.value());
 }
 
+Result<RunStore> RunStore::openAnother() const {
+    auto db = sqlite::Database::open(path(), sqlite::Database::Mode::ReadOnly);
+    if (!db.ok()) return db.error();
+    return RunStore(std::move(db.value()), m_version);
+}
+
 Result<sqlite::Statement> RunStore::prepare(std::string_view sql) const {
     return sqlite::Statement::prepare(m_db, sql);
 }

@@ -57,6 +57,9 @@ class RunStore {
 public:
     /// Opens read-only after checking the file (see schema::checkFile / schema::validate).
     static Result<RunStore> open(const std::string& path);
+    /// Another read-only connection to this store's file, for another thread; skips the checks
+    /// open() already made.
+    Result<RunStore> openAnother() const;
 
     RunStore(RunStore&& other) noexcept;
     RunStore& operator=(RunStore&& other) noexcept;

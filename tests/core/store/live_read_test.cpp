@@ -74,3 +74,30 @@ TEST_CASE("Reading while a second process appends sees consistent, growing data"
     CHECK(lastCount == std::size_t(1 + kBatches * kPerBatch));
     CHECK(versionChanges > 0);
 }
+
+TEST_CASE("openAnother is a second connection that reads the same store", "[store]") {
+    test::TempDir dir;
+    const std::string path = (dir / "two.runlens").string();
+    {
+        auto w = RunWriter::open(path).value();
+        RunInfo info;
+        info.uid = "r";
+        const RunId r = w->beginRun(info);
+        for (int s = 0; s < 5000; ++s)
+            w->logMetric(r, "loss", s, s * 0.5, 0);
+    }
+    auto first = RunStore::open(path);
+    REQUIRE(first.ok());
+    auto second = first->openAnother();
+    REQUIRE(second.ok());
+    CHECK(second->path() == first->path());
+    CHECK(second->formatVersion() == first->formatVersion());
+    const auto infos = second->readSeriesInfos().value();
+    REQUIRE(infos.size() == 1);
+    const Series s = second->readSeries(infos[0].seriesId).value();
+    REQUIRE(s.size() == 5000);
+    CHECK(s.values[4999] == 4999 * 0.5);
+    // Still a second connection once the first is gone (each thread owns its own).
+    first = makeError("closed");
+    CHECK(second->readRuns().value().runs.size() == 1);
+}

@@ -11,8 +11,10 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 
@@ -93,9 +95,17 @@ bool generate(const QString& path) {
     return true;
 }
 
-// Times computing (core) and drawing (QCustomPlot) one chart, then a zoom step on it.
-void benchPanel(const std::string& name, const RunStore& store, ChartContext context,
-                std::int64_t keyId) {
+// The stages of one panel measurement, each a Timing.
+struct PanelTimings {
+    Timing raster, build, paint, compute, draw, total, preview, zoomExact;
+    std::int64_t pointsDecoded = 0, chunksDecoded = 0, chunksTotal = 0;
+    std::int64_t zoomChunksDecoded = 0, zoomCacheHits = 0;
+};
+
+// Times computing (core) and drawing (QCustomPlot) one chart, then a zoom step on it. A fresh
+// series cache each time, as a window opening the chart for the first time has.
+PanelTimings measurePanel(const RunStore& store, ChartContext context, std::int64_t keyId) {
+    PanelTimings t;
     series::SeriesCache cache;  // as the window's fetcher keeps one
     context.request.keyId = keyId;
     context.request.width = kPanelWidth;
@@ -105,7 +115,7 @@ void benchPanel(const std::string& name, const RunStore& store, ChartContext con
     context.request.width = plot.dataWidthPixels();
     context.request.threads = QThread::idealThreadCount();  // as the window's fetcher does
     std::shared_ptr<const series::ChartData> shared;
-    const Timing compute = timed([&] {
+    t.compute = timed([&] {
         auto r = series::computeChart(store, context.request, nullptr, &cache);
         if (!r.ok()) std::fprintf(stderr, "%s\n", r.error().toString().c_str());
         shared = std::make_shared<const series::ChartData>(std::move(r.value()));
@@ -117,36 +127,30 @@ void benchPanel(const std::string& name, const RunStore& store, ChartContext con
     renderChart(plot, shared, context, QCPRange(data.x0, data.x1));
     plot.layoutNow();
     std::shared_ptr<const LineRaster::Image> image;
-    const Timing raster = timed([&] {
+    t.raster = timed([&] {
         image = prerenderRaster(data, context, plot.dataAreaPixels(), context.request.threads);
     });
-    const Timing build =
-        timed([&] { renderChart(plot, shared, context, QCPRange(data.x0, data.x1), image); });
-    const Timing paint = timed([&] { plot.replot(QCustomPlot::rpImmediateRefresh); });
-    const Timing draw{build.wallMs + paint.wallMs, build.cpuMs + paint.cpuMs};
-    printTiming(name + "-raster", raster);
-    printTiming(name + "-draw-build", build);
-    printTiming(name + "-draw-paint", paint);
-    printTiming(name + "-compute", compute);
-    printTiming(name + "-draw", draw);
-    printTiming(name + "-total", {compute.wallMs + raster.wallMs + draw.wallMs,
-                                  compute.cpuMs + raster.cpuMs + draw.cpuMs});
-    print(name, "points_decoded", double(data.stats.pointsDecoded), "points");
-    print(name, "chunks_decoded", double(data.stats.chunksDecoded), "chunks");
-    print(name, "chunks_total", double(data.stats.chunksTotal), "chunks");
+    t.build = timed([&] { renderChart(plot, shared, context, QCPRange(data.x0, data.x1), image); });
+    t.paint = timed([&] { plot.replot(QCustomPlot::rpImmediateRefresh); });
+    t.draw = {t.build.wallMs + t.paint.wallMs, t.build.cpuMs + t.paint.cpuMs};
+    t.total = {t.compute.wallMs + t.raster.wallMs + t.draw.wallMs,
+               t.compute.cpuMs + t.raster.cpuMs + t.draw.cpuMs};
+    t.pointsDecoded = data.stats.pointsDecoded;
+    t.chunksDecoded = data.stats.chunksDecoded;
+    t.chunksTotal = data.stats.chunksTotal;
 
     // A wheel step zooming in by 20% around the middle: at once with the data at hand, then
     // with the finer data for the new range.
     const double span = data.x1 - data.x0;
     const double x0 = data.x0 + 0.1 * span, x1 = data.x1 - 0.1 * span;
-    const Timing preview = timed([&] {
+    t.preview = timed([&] {
         plot.setXRange(QCPRange(x0, x1));
         plot.replot(QCustomPlot::rpImmediateRefresh);
     });
     context.request.x0 = x0;
     context.request.x1 = x1;
     std::shared_ptr<const series::ChartData> zoomedData;
-    const Timing refetch = timed([&] {
+    t.zoomExact = timed([&] {
         zoomedData = std::make_shared<const series::ChartData>(
             std::move(series::computeChart(store, context.request, nullptr, &cache).value()));
         const auto zoomedImage =
@@ -154,11 +158,49 @@ void benchPanel(const std::string& name, const RunStore& store, ChartContext con
         renderChart(plot, zoomedData, context, QCPRange(x0, x1), zoomedImage);
         plot.replot(QCustomPlot::rpImmediateRefresh);
     });
-    printTiming(name + "-zoom-preview", preview);
-    printTiming(name + "-zoom-exact", refetch);
-    print(name + "-zoom-exact", "chunks_decoded", double(zoomedData->stats.chunksDecoded),
-          "chunks");
-    print(name + "-zoom-exact", "cache_hits", double(zoomedData->stats.cacheHits), "series");
+    t.zoomChunksDecoded = zoomedData->stats.chunksDecoded;
+    t.zoomCacheHits = zoomedData->stats.cacheHits;
+    return t;
+}
+
+// The median of each stage over the repetitions (the machine may be shared; one slow run says
+// little), with the fastest and slowest total.
+void benchPanel(const std::string& name, const RunStore& store, const ChartContext& context,
+                std::int64_t keyId, int repeat) {
+    std::vector<PanelTimings> runs;
+    for (int k = 0; k < repeat; ++k)
+        runs.push_back(measurePanel(store, context, keyId));
+    auto median = [&](Timing PanelTimings::*stage) {
+        std::vector<double> wall, cpu;
+        for (const PanelTimings& t : runs) {
+            wall.push_back((t.*stage).wallMs);
+            cpu.push_back((t.*stage).cpuMs);
+        }
+        std::sort(wall.begin(), wall.end());
+        std::sort(cpu.begin(), cpu.end());
+        return Timing{wall[wall.size() / 2], cpu[cpu.size() / 2]};
+    };
+    printTiming(name + "-raster", median(&PanelTimings::raster));
+    printTiming(name + "-draw-build", median(&PanelTimings::build));
+    printTiming(name + "-draw-paint", median(&PanelTimings::paint));
+    printTiming(name + "-compute", median(&PanelTimings::compute));
+    printTiming(name + "-draw", median(&PanelTimings::draw));
+    printTiming(name + "-total", median(&PanelTimings::total));
+    double fastest = runs.front().total.wallMs, slowest = fastest;
+    for (const PanelTimings& t : runs) {
+        fastest = std::min(fastest, t.total.wallMs);
+        slowest = std::max(slowest, t.total.wallMs);
+    }
+    print(name + "-total", "fastest_wall_ms", fastest, "ms");
+    print(name + "-total", "slowest_wall_ms", slowest, "ms");
+    const PanelTimings& last = runs.back();
+    print(name, "points_decoded", double(last.pointsDecoded), "points");
+    print(name, "chunks_decoded", double(last.chunksDecoded), "chunks");
+    print(name, "chunks_total", double(last.chunksTotal), "chunks");
+    printTiming(name + "-zoom-preview", median(&PanelTimings::preview));
+    printTiming(name + "-zoom-exact", median(&PanelTimings::zoomExact));
+    print(name + "-zoom-exact", "chunks_decoded", double(last.zoomChunksDecoded), "chunks");
+    print(name + "-zoom-exact", "cache_hits", double(last.zoomCacheHits), "series");
 }
 
 }  // namespace
@@ -172,15 +214,19 @@ int main(int argc, char** argv) {
 
     QString database = "/tmp/runlens-ui-bench.runlens";
     bool window = true;
+    int repeat = 3;
     for (int i = 1; i < argc; ++i) {
         if (QByteArray(argv[i]) == "--database" && i + 1 < argc) {
             database = QString::fromLocal8Bit(argv[++i]);
         } else if (QByteArray(argv[i]) == "--panels-only") {
             window = false;
+        } else if (QByteArray(argv[i]) == "--repeat" && i + 1 < argc) {
+            repeat = std::max(1, std::atoi(argv[++i]));
         } else {
             std::printf(
-                "usage: ui_bench [--database PATH] [--panels-only]\n"
-                "PATH is generated with runlens_bench when it does not exist.\n");
+                "usage: ui_bench [--database PATH] [--panels-only] [--repeat N]\n"
+                "PATH is generated with runlens_bench when it does not exist. Each panel is\n"
+                "measured N times (default 3) and the median of each stage printed.\n");
             return 2;
         }
     }
@@ -254,10 +300,10 @@ int main(int argc, char** argv) {
         const std::string suffix = smoothing ? "-ema" : "-raw";
         if (metricKey)
             benchPanel("panel-1000-runs" + suffix, store.value(),
-                       makeChartContext(all, settings, 0), metricKey);
+                       makeChartContext(all, settings, 0), metricKey, repeat);
         if (bigKey)
             benchPanel("panel-10m-points" + suffix, store.value(),
-                       makeChartContext(big, settings, 0), bigKey);
+                       makeChartContext(big, settings, 0), bigKey, repeat);
     }
 
     rusage usage{};

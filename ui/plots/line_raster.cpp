@@ -80,6 +80,14 @@ public:
           m_bandBegin(bandBegin),
           m_bandEnd(bandEnd) {}
 
+    // Lines given topmost first, all opaque: each pixel keeps the first colour written to it,
+    // which is what drawing them bottom first would leave, without writing every layer.
+    void occludeBelow() {
+        m_occluding = true;
+        m_fullLo.assign(std::size_t(std::max(0, m_bandEnd - m_bandBegin)), 0);
+        m_fullHi.assign(m_fullLo.size(), -1);
+    }
+
     void begin(QRgb color) {
         m_color = qPremultiply(color);
         m_alpha = qAlpha(color);
@@ -109,6 +117,35 @@ public:
             const double ya = y0 + slope * (xa - x0), yb = y0 + slope * (xb - x0);
             span(c, std::min(ya, yb), std::max(ya, yb));
         }
+    }
+
+    // A segment going right (x1 >= x0), as the lines of a chart with ascending x are made of.
+    // Wholly inside the image it needs no clipping, and one in a single column (most of an
+    // envelope's) only widens the pending span; anything else takes segment().
+    void segmentRightward(double x0, double y0, double x1, double y1) {
+        const bool inside =
+            x0 >= 0 && x1 < m_width && y0 >= 0 && y1 >= 0 && y0 < m_height && y1 < m_height;
+        if (!inside) {
+            segment(x0, y0, x1, y1);
+            return;
+        }
+        const int c0 = int(x0);
+        if (c0 == int(x1)) {
+            if (c0 < m_bandBegin || c0 >= m_bandEnd) return;
+            const int a = int(std::min(y0, y1)), b = int(std::max(y0, y1));
+            if (m_pending && c0 == m_column) {
+                m_lo = std::min(m_lo, a);
+                m_hi = std::max(m_hi, b);
+                return;
+            }
+            flush();
+            m_pending = true;
+            m_column = c0;
+            m_lo = a;
+            m_hi = b;
+            return;
+        }
+        segment(x0, y0, x1, y1);
     }
 
     // Copies the band's columns into a row-major image of the same size.
@@ -142,6 +179,10 @@ private:
         if (!m_pending) return;
         m_pending = false;
         QRgb* p = m_pixels + std::size_t(m_column) * std::size_t(m_height);
+        if (m_occluding) {
+            fillUncovered(p, m_column - m_bandBegin);
+            return;
+        }
         if (m_alpha == 255) {
             std::fill(p + m_lo, p + m_hi + 1, m_color);
             return;
@@ -149,6 +190,36 @@ private:
         const quint32 inverse = 255 - quint32(m_alpha);
         for (int y = m_lo; y <= m_hi; ++y)
             p[y] = m_color + byteMul(p[y], inverse);  // premultiplied "source over"
+    }
+
+    // Occluding: rows [m_lo, m_hi] of the column get the colour where nothing is written yet.
+    // Each column keeps one run of rows known to be all written (the dense middle of a chart of
+    // many runs), so most spans are skipped whole and the rest only look at their fringe. An
+    // opaque colour has alpha 255, so an unwritten pixel is the only 0.
+    void fillUncovered(QRgb* p, int local) {
+        int& lo = m_fullLo[std::size_t(local)];
+        int& hi = m_fullHi[std::size_t(local)];
+        const int a = m_lo, b = m_hi;
+        if (lo <= hi && a >= lo && b <= hi) return;
+        auto fill = [&](int from, int to) {
+            for (int y = from; y <= to; ++y)
+                if (p[y] == 0) p[y] = m_color;
+        };
+        if (lo > hi) {
+            fill(a, b);
+            lo = a;
+            hi = b;
+            return;
+        }
+        fill(a, std::min(b, lo - 1));
+        fill(std::max(a, hi + 1), b);
+        if (a <= hi + 1 && b >= lo - 1) {
+            lo = std::min(lo, a);
+            hi = std::max(hi, b);
+        } else if (b - a > hi - lo) {
+            lo = a;
+            hi = b;
+        }
     }
 
     // Each channel of x times a / 255, two channels at a time (as Qt's raster engine does).
@@ -171,13 +242,18 @@ private:
     int m_column = 0;
     int m_lo = 0;
     int m_hi = 0;
+    bool m_occluding = false;
+    std::vector<int> m_fullLo;  // per column of the band: rows all written (empty: lo > hi)
+    std::vector<int> m_fullHi;
 };
 
-// Draws every line into the canvas's band of columns.
+// Draws every line into the canvas's band of columns; with `topFirst`, from the last line to the
+// first (see ColumnCanvas::occludeBelow).
 void drawBand(const std::vector<LineRaster::Line>& lines, const AxisMap& mx, const AxisMap& my,
-              ColumnCanvas& canvas, int bandBegin, int bandEnd, int width) {
+              ColumnCanvas& canvas, int bandBegin, int bandEnd, int width, bool topFirst) {
     const bool wholeWidth = bandBegin == 0 && bandEnd == width;
-    for (const LineRaster::Line& line : lines) {
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+        const LineRaster::Line& line = lines[topFirst ? lines.size() - 1 - index : index];
         canvas.begin(line.color.rgba());
         const std::vector<double>& xs = *line.x;
         const std::vector<double>& ys = *line.y;
@@ -208,10 +284,12 @@ void drawBand(const std::vector<LineRaster::Line>& lines, const AxisMap& mx, con
                 open = false;
                 continue;
             }
-            if (open)
-                canvas.segment(px, py, cx, cy);
-            else
+            if (!open)
                 canvas.segment(cx, cy, cx, cy);  // a lone point still shows
+            else if (line.ascending)
+                canvas.segmentRightward(px, py, cx, cy);
+            else
+                canvas.segment(px, py, cx, cy);
             px = cx;
             py = cy;
             open = true;
@@ -290,11 +368,14 @@ void LineRaster::rasterize(const std::vector<Line>& lines, const RasterView& vie
     uchar* const bits = image.bits();
     const qsizetype stride = image.bytesPerLine();
     const int bands = std::clamp(std::min(threads, w / kMinBandColumns), 1, 64);
+    const bool opaque = std::all_of(lines.begin(), lines.end(),
+                                    [](const Line& l) { return l.color.alpha() == 255; });
     auto band = [&](int k) {
         const int begin = int(std::int64_t(w) * k / bands);
         const int end = int(std::int64_t(w) * (k + 1) / bands);
         ColumnCanvas canvas(pixels.data(), w, h, begin, end);
-        drawBand(lines, mx, my, canvas, begin, end, w);
+        if (opaque) canvas.occludeBelow();
+        drawBand(lines, mx, my, canvas, begin, end, w, opaque);
         canvas.copyTo(bits, stride);
     };
     std::vector<std::thread> pool;

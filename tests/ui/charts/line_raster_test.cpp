@@ -84,3 +84,73 @@ TEST_CASE("rasterizing on several threads paints the same image", "[ui][charts][
     CHECK(paintedRows(one, 150) > 0);
     CHECK(qAlpha(one.pixel(150, 199)) == 0);
 }
+
+namespace {
+
+// Noisy lines crossing one another and leaving the view at the top, bottom and both ends, with
+// gaps and infinities.
+struct CrossingLines {
+    std::vector<std::vector<double>> xs, ys;
+
+    explicit CrossingLines(int count) : xs(std::size_t(count)), ys(std::size_t(count)) {
+        for (int l = 0; l < count; ++l) {
+            for (int i = 0; i < 3000; ++i) {
+                xs[l].push_back(-10 + i * 0.04);
+                double v = std::sin(i * 0.002 * (l + 1)) * 70 + 50 + ((i * 7919 + l) % 17);
+                if (i % 811 == l) v = NAN;
+                if (i % 1303 == l) v = (l % 2) ? INFINITY : -INFINITY;
+                ys[l].push_back(v);
+            }
+        }
+    }
+    std::vector<LineRaster::Line> lines(bool ascending, int alpha) const {
+        std::vector<LineRaster::Line> out;
+        for (std::size_t l = 0; l < xs.size(); ++l)
+            out.push_back(
+                {&xs[l], &ys[l], QColor::fromHsv(int(l) * 9 % 360, 200, 200, alpha), ascending});
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("opaque lines: each pixel shows the last line drawn over it", "[ui][charts][raster]") {
+    // Opaque lines are drawn topmost first, writing only pixels not yet written; the image must
+    // be what painting them in order leaves. The reference: each line alone, composited in order.
+    const CrossingLines data(40);
+    const auto lines = data.lines(true, 255);
+    const RasterView view{0, 100, 0, 100, false};
+    QImage all(257, 180, QImage::Format_ARGB32_Premultiplied);
+    LineRaster::rasterize(lines, view, all, 2);
+    QImage reference(all.size(), QImage::Format_ARGB32_Premultiplied);
+    reference.fill(0);
+    for (const LineRaster::Line& line : lines) {
+        QImage alone(all.size(), QImage::Format_ARGB32_Premultiplied);
+        LineRaster::rasterize({line}, view, alone, 1);
+        for (int y = 0; y < alone.height(); ++y)
+            for (int x = 0; x < alone.width(); ++x)
+                if (alone.pixel(x, y) != 0) reference.setPixel(x, y, alone.pixel(x, y));
+    }
+    CHECK(all == reference);
+    int painted = 0;
+    for (int x = 0; x < all.width(); ++x)
+        painted += paintedRows(all, x);
+    CHECK(painted > all.width() * 20);  // the test drew something substantial
+}
+
+TEST_CASE("lines known to ascend are drawn as any other line", "[ui][charts][raster]") {
+    // The rightward fast path (no clipping inside the image) must leave the pixels the general
+    // path leaves, also where lines leave the view, break, or reach infinity.
+    const CrossingLines data(12);
+    for (int alpha : {255, 150}) {
+        for (const RasterView& view :
+             {RasterView{0, 100, 0, 100, false}, RasterView{20, 40, 30, 60, false},
+              RasterView{0, 100, 1, 200, true}}) {
+            QImage fast(211, 150, QImage::Format_ARGB32_Premultiplied);
+            QImage general(211, 150, QImage::Format_ARGB32_Premultiplied);
+            LineRaster::rasterize(data.lines(true, alpha), view, fast, 1);
+            LineRaster::rasterize(data.lines(false, alpha), view, general, 1);
+            CHECK(fast == general);
+        }
+    }
+}

@@ -101,7 +101,9 @@ void Workspace::open(const QString& path, const ImportOptions& options) {
             }
             m_plan = plan->value();
             m_open = true;
-            m_lastSignature.clear();
+            // What reload() is about to read: the first poll must not take the file as changed
+            // (that re-read every chart in view a second after opening).
+            m_lastSignature = fileSignature();
             if (m_plan.imported) startImport();
             if (QFileInfo::exists(databasePath())) reload();  // a cache from before shows at once
             if (m_followLive) m_pollTimer.start();
@@ -174,10 +176,11 @@ void Workspace::startImport() {
 
 QString Workspace::fileSignature() const {
     // A commit changes the WAL (or, after a checkpoint, the database file): size and mtime tell.
+    // An empty WAL holds nothing: the first reader creates one, which is no change of data.
     QString signature;
     for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
         QFileInfo info(databasePath() + suffix);
-        if (info.exists())
+        if (info.exists() && (suffix.isEmpty() || info.size() > 0))
             signature += QString::number(info.size()) + ":" +
                          QString::number(info.lastModified().toMSecsSinceEpoch()) + ";";
     }

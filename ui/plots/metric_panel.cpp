@@ -87,6 +87,9 @@ ChartPlot* MetricPanel::plot() {
     m_plot = new ChartPlot(this);
     m_plot->setMinimumHeight(60);
     static_cast<QVBoxLayout*>(layout())->insertWidget(1, m_plot, 1);
+    // Shown now, not by the layout's queued show: a layout leaves a hidden widget its default
+    // size, and requests depend on the plot's width.
+    m_plot->show();
     m_empty->setParent(m_plot);  // an overlay in the middle of the plot
     m_plot->installEventFilter(this);
     layout()->activate();  // give the plot its size now: requests depend on its width

@@ -14,6 +14,9 @@
 #include "tests/ui/support/ui_test_data.h"
 #include "ui/main_window.h"
 #include "ui/models/run_table_model.h"
+#include "ui/plots/chart_plot.h"
+#include "ui/plots/charts_panel.h"
+#include "ui/plots/metric_panel.h"
 #include "ui/widgets/filter_line_edit.h"
 #include "ui/widgets/runs_panel.h"
 #include "ui/workspace.h"
@@ -124,4 +127,42 @@ TEST_CASE("View settings are remembered per source across windows", "[ui][window
     CHECK(again.runsPanel()->filterEdit()->text() == "run-1");
     CHECK(again.runsPanel()->model()->groupBy() == "config:optimizer");
     CHECK(again.runsPanel()->shownCount() == 1);
+}
+
+TEST_CASE("Opening reads each chart in view once", "[ui][window][charts]") {
+    // Every fetch of a panel starts a new generation. Charts asked for before the layout gave a
+    // plot its width, or again when the first live poll took the unchanged file for a new one,
+    // would each be read twice.
+    IsolatedSettings settings;
+    test::TempDir dir;
+    const std::string path = (dir / "once.runlens").string();
+    test::writeSampleDatabase(path, 12, 400);
+
+    MainWindow window;
+    window.setQuietErrors(true);
+    window.resize(1300, 800);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::sourceLoaded);
+    window.openPath(QString::fromStdString(path));
+    REQUIRE(loaded.wait(10000));
+    ChartsPanel* charts = window.chartsPanel();
+    REQUIRE(QTest::qWaitFor([&] { return charts->isIdle(); }, 20000));
+    auto fetches = [&] {
+        std::vector<quint64> out;
+        for (MetricPanel* p : charts->panels())
+            out.push_back(p->generation().current());
+        return out;
+    };
+    const std::vector<quint64> first = fetches();
+    int drawn = 0;
+    for (MetricPanel* p : charts->panels()) {
+        CHECK(p->generation().current() <= 1);
+        if (p->data() == nullptr) continue;
+        ++drawn;
+        CHECK(p->context().request.width == p->plot()->dataWidthPixels());
+    }
+    CHECK(drawn >= 2);
+    QTest::qWait(1600);  // past the first live poll (every second)
+    REQUIRE(QTest::qWaitFor([&] { return charts->isIdle(); }, 20000));
+    CHECK(fetches() == first);
 }

@@ -98,11 +98,6 @@ public:
     RunLines(ChartReader& reader, const ChartRequest& request, const EnvelopeRequest& envelope)
         : m_reader(reader), m_request(request), m_envelope(envelope) {}
 
-    // True when more than half of the series' chunks would have to be decoded.
-    bool decodesMost(const SeriesInfo& info) {
-        return m_reader.refineFraction(m_reader.summariesOf(info.seriesId), m_envelope) > 0.5;
-    }
-
     Result<RunChart> fromSummaries(std::size_t index, const SeriesInfo& info) {
         auto e =
             m_reader.envelopeFromSummaries(info, m_reader.summariesOf(info.seriesId), m_envelope);
@@ -112,6 +107,20 @@ public:
         out.allPoints = e->allPoints;
         out.pointsInRange = e->pointsInRange;
         out.line = toLine(std::move(e.value()));
+        return out;
+    }
+
+    // The series against steps, smoothed with TensorBoard's EMA as it is read.
+    Result<RunChart> fromEmaStream(std::size_t index, const SeriesInfo& info) {
+        auto e = m_reader.emaEnvelopes(info, m_request.strength, m_envelope);
+        if (!e.ok()) return e.error();
+        auto& [line, raw] = e.value();
+        RunChart out = start(index);
+        out.ascending = line.ascending && raw.ascending;
+        out.allPoints = line.allPoints;
+        out.pointsInRange = line.pointsInRange;
+        out.line = toLine(std::move(line));
+        out.raw = toLine(std::move(raw));
         return out;
     }
 
@@ -231,7 +240,14 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
     ChartReader reader(store, request, data.stats);
     if (auto r = reader.open(); !r.ok()) return r.error();
     const bool grouped = request.groupCount > 0;
-    const bool fromSummaries = request.xAxis == XAxis::Step && !request.smoothingOn() && !grouped;
+    // Against steps, unsmoothed or with TensorBoard's EMA, a run's lines are made as its chunks
+    // are read (the raw ones from stored summaries where they suffice), without holding the
+    // series: reading it whole into memory, to keep it for the next zoom, cost more than reading
+    // it again. Other charts read whole series (kept in the cache) and reduce them.
+    const bool onSteps = request.xAxis == XAxis::Step && !grouped;
+    const bool fromSummaries = onSteps && !request.smoothingOn();
+    const bool emaStream =
+        onSteps && request.smoothingOn() && request.smoothing == SmoothingMode::Ema;
 
     // The runs that have this key (and a valid group, when grouped), with their extents.
     struct Member {
@@ -300,18 +316,14 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
             const ChartRun& run = request.runs[members[m].index];
             const SeriesInfo& info = *members[m].info;
             RunChart& chart = charts[m];
-            Prepared prepared = fromSummaries ? worker.findPrepared(run, info, cache) : nullptr;
-            // Summaries spare decoding only where a pixel column holds many points; where most
-            // chunks must be decoded anyway, read the whole series and keep it for the next zoom.
-            if (fromSummaries && !prepared && cache && lines.decodesMost(info)) {
-                auto p = worker.prepare(run, info, cache);
-                if (!p.ok()) return p.error();
-                prepared = std::move(p.value());
-            }
+            // Another chart (hover values, another axis) may have left the series prepared.
+            Prepared prepared =
+                fromSummaries || emaStream ? worker.findPrepared(run, info, cache) : nullptr;
             if (prepared) {
                 chart = lines.fromPoints(members[m].index, *prepared);
-            } else if (fromSummaries) {
-                auto c = lines.fromSummaries(members[m].index, info);
+            } else if (fromSummaries || emaStream) {
+                auto c = fromSummaries ? lines.fromSummaries(members[m].index, info)
+                                       : lines.fromEmaStream(members[m].index, info);
                 if (!c.ok()) return c.error();
                 chart = std::move(c.value());
             } else {

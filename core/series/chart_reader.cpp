@@ -222,16 +222,29 @@ Result<std::shared_ptr<const PreparedSeries>> ChartReader::prepare(const ChartRu
     return std::shared_ptr<const PreparedSeries>(std::move(out));
 }
 
-double ChartReader::refineFraction(const std::vector<ChunkSummary>& summaries,
-                                   const EnvelopeRequest& request) const {
-    if (summaries.empty()) return 0;
-    std::vector<PointSummary> plain;
-    plain.reserve(summaries.size());
-    for (const ChunkSummary& s : summaries)
-        plain.push_back(s.summary);
-    const auto uses = EnvelopeBuilder(request).plan(plain);
-    const auto refined = std::count(uses.begin(), uses.end(), SummaryUse::Refine);
-    return double(refined) / double(uses.size());
+template <typename Use>
+Result<void> ChartReader::visitDecoded(std::int64_t seriesId, std::int64_t seqFrom,
+                                       std::int64_t seqTo, Use&& use) {
+    return m_store.visitChunkData(seriesId, seqFrom, seqTo,
+                                  [&](std::int64_t, std::string_view blob) -> Result<void> {
+                                      auto count = chunk_codec::pointCount(blob);
+                                      if (!count.ok()) return count.error();
+                                      const std::size_t n = count.value();
+                                      if (m_chunkSteps.size() < n) {
+                                          m_chunkSteps.resize(n);
+                                          m_chunkValues.resize(n);
+                                      }
+                                      chunk_codec::PointArrays arrays;
+                                      arrays.steps = m_chunkSteps.data();
+                                      arrays.values = m_chunkValues.data();
+                                      if (auto r = chunk_codec::decodeInto(blob, arrays); !r.ok())
+                                          return r;
+                                      ++m_stats.chunksDecoded;
+                                      m_stats.pointsDecoded += std::int64_t(n);
+                                      use(std::span<const std::int64_t>(m_chunkSteps.data(), n),
+                                          std::span<const double>(m_chunkValues.data(), n));
+                                      return {};
+                                  });
 }
 
 // Chunk summaries only: a refined chunk is decoded and fed whole. Its 64-point block summaries
@@ -239,6 +252,7 @@ double ChartReader::refineFraction(const std::vector<ChunkSummary>& summaries,
 // edge) falls inside it, and that edge then falls inside one of its blocks too, which must be
 // decoded — and a chunk's points can only be decoded together. Feeding the decoded points costs
 // little more than feeding blocks (the builder scans ascending steps column by column).
+// Consecutive refined chunks are read with one statement, into buffers reused chunk after chunk.
 Result<Envelope> ChartReader::envelopeFromSummaries(const SeriesInfo& info,
                                                     const std::vector<ChunkSummary>& summaries,
                                                     const EnvelopeRequest& request) {
@@ -250,27 +264,62 @@ Result<Envelope> ChartReader::envelopeFromSummaries(const SeriesInfo& info,
     for (const ChunkSummary& s : summaries)
         plain.push_back(s.summary);
     const std::vector<SummaryUse> uses = builder.plan(plain);
-    for (std::size_t i = 0; i < summaries.size(); ++i) {
+    auto feed = [&](std::span<const std::int64_t> steps, std::span<const double> values) {
+        builder.addPoints(steps, values);
+    };
+    std::size_t i = 0;
+    while (i < summaries.size()) {
         const PointSummary& s = plain[i];
         if (uses[i] == SummaryUse::Use && builder.addSummary(s)) {
             ++m_stats.summariesUsed;
+            ++i;
             continue;
         }
         if (uses[i] == SummaryUse::Skip && builder.skipSummary(s)) {
             ++m_stats.summariesUsed;
+            ++i;
             continue;
         }
-        auto chunk =
-            m_store.readChunk(info.seriesId, summaries[i].seq, chunk_codec::Fields::StepsAndValues);
-        if (!chunk.ok()) return chunk.error();
-        ++m_stats.chunksDecoded;
-        m_stats.pointsDecoded += std::int64_t(chunk->size());
-        builder.addPoints(std::span<const std::int64_t>(chunk->steps),
-                          std::span<const double>(chunk->values));
+        // This chunk and the refined ones right after it, whose seqs follow on.
+        std::size_t j = i + 1;
+        while (j < summaries.size() && uses[j] == SummaryUse::Refine &&
+               summaries[j].seq == summaries[j - 1].seq + 1)
+            ++j;
+        if (auto r = visitDecoded(info.seriesId, summaries[i].seq, summaries[j - 1].seq, feed);
+            !r.ok())
+            return r.error();
+        i = j;
     }
     auto envelope = builder.finish();
     if (!envelope.ok()) return makeError(envelope.error().message, m_store.path());
     return envelope;
+}
+
+Result<std::pair<Envelope, Envelope>> ChartReader::emaEnvelopes(const SeriesInfo& info,
+                                                                double strength,
+                                                                const EnvelopeRequest& request) {
+    ++m_stats.seriesRead;
+    const PointSummary& t = info.total;
+    // As emaTensorBoard decides for the whole series: every value equal to the first.
+    const bool constant = t.count > 0 && t.nanCount == 0 && t.min == t.max;
+    EmaStream ema(clampStrength(strength), constant);
+    EnvelopeBuilder line(request), raw(request);
+    std::int64_t chunks = 0;
+    auto feed = [&](std::span<const std::int64_t> steps, std::span<const double> values) {
+        ++chunks;
+        if (m_chunkSmoothed.size() < values.size()) m_chunkSmoothed.resize(values.size());
+        ema.apply(values, m_chunkSmoothed.data());
+        raw.addPoints(steps, values);
+        line.addPoints(steps, std::span<const double>(m_chunkSmoothed.data(), values.size()));
+    };
+    const std::int64_t lastSeq = std::numeric_limits<std::int64_t>::max();
+    if (auto r = visitDecoded(info.seriesId, 0, lastSeq, feed); !r.ok()) return r.error();
+    m_stats.chunksTotal += chunks;
+    auto smoothed = line.finish();
+    if (!smoothed.ok()) return makeError(smoothed.error().message, m_store.path());
+    auto rawEnvelope = raw.finish();
+    if (!rawEnvelope.ok()) return makeError(rawEnvelope.error().message, m_store.path());
+    return std::pair{std::move(smoothed.value()), std::move(rawEnvelope.value())};
 }
 
 }  // namespace runlens::series

@@ -63,15 +63,18 @@ public:
     /// The chunk summaries read by readKeySummaries (empty for an unknown series).
     const std::vector<ChunkSummary>& summariesOf(std::int64_t seriesId) const;
 
-    /// Fraction of chunks an envelope against steps would decode (not Use or Skip).
-    double refineFraction(const std::vector<ChunkSummary>& summaries,
-                          const EnvelopeRequest& request) const;
-
     /// The exact envelope against steps (x = step, raw values), decoding only the chunks that a
     /// pixel column needs; equal to reduceEnvelope over every point.
     Result<Envelope> envelopeFromSummaries(const SeriesInfo& info,
                                            const std::vector<ChunkSummary>& summaries,
                                            const EnvelopeRequest& request);
+
+    /// The exact envelopes against steps of a series smoothed with SmoothingMode::Ema at
+    /// `strength`: of the smoothed values (first) and of the raw ones, read chunk by chunk and
+    /// smoothed as they come, without holding the series. Equal to reduceEnvelope over prepare()'s
+    /// x and smoothed (and y).
+    Result<std::pair<Envelope, Envelope>> emaEnvelopes(const SeriesInfo& info, double strength,
+                                                       const EnvelopeRequest& request);
 
     /// Aligns the points of one decoded chunk (or series) to the x axis.
     void align(const Series& chunk, const ChartRun& run, const SeriesInfo& info,
@@ -84,6 +87,11 @@ public:
 
 private:
     Result<const KeyLookup*> keyLookupOf(RunId run);
+    // Decodes the chunks [seqFrom, seqTo] of a series in order into the reused chunk buffers and
+    // hands each to `use(steps, values)`.
+    template <typename Use>
+    Result<void> visitDecoded(std::int64_t seriesId, std::int64_t seqFrom, std::int64_t seqTo,
+                              Use&& use);
     std::string cacheKey(const ChartRun& run, const SeriesInfo& info) const;
 
     const RunStore& m_store;
@@ -99,6 +107,9 @@ private:
     std::unordered_map<RunId, KeyLookup> m_keyLookups;
     std::vector<double> m_alignBuffer;
     std::vector<std::int64_t> m_stepBuffer;  // steps of the series being read (x = another key)
+    std::vector<std::int64_t> m_chunkSteps;  // one chunk at a time (visitDecoded)
+    std::vector<double> m_chunkValues;
+    std::vector<double> m_chunkSmoothed;
 };
 
 }  // namespace runlens::series

@@ -22,31 +22,6 @@ bool isConstant(std::span<const double> y) {
     return std::all_of(y.begin(), y.end(), [first](double v) { return v == first; });
 }
 
-// 1 - w^n becomes exactly 1.0 in double once w^n < 2^-54 and stays there (w^n only decreases), so
-// pow() is only needed until then. The results are bit-identical to calling pow() every time.
-class Debias {
-public:
-    explicit Debias(double w) : m_w(w), m_saturated(w == 1.0) {}
-    /// Every later next() returns 1.0.
-    bool saturated() const { return m_saturated; }
-    double next() {
-        ++m_n;
-        if (m_w == 1.0) return 1.0;
-        if (m_saturated) return 1.0;
-        const double p = std::pow(m_w, double(m_n));
-        if (p < 1e-17) {
-            m_saturated = true;
-            return 1.0;
-        }
-        return 1.0 - p;
-    }
-
-private:
-    double m_w;
-    std::int64_t m_n = 0;
-    bool m_saturated = false;
-};
-
 // One box pass: out[i] = mean of in[j] for x[j] in [x[i] - r, x[i] + r]; x ascending.
 void boxPass(std::span<const double> x, std::span<const double> in, double r, std::span<double> out,
              WindowSum& sums) {
@@ -110,27 +85,52 @@ double referenceGap(std::span<const double> x, std::span<const double> y) {
     return *mid;
 }
 
-void emaTensorBoard(std::span<const double> y, double weight, std::vector<double>& out) {
-    out.assign(y.begin(), y.end());
-    if (isConstant(y)) return;
-    const double w = std::isnan(weight) ? 0.0 : std::clamp(weight, 0.0, 1.0);
-    Debias debias(w);
-    double last = 0;
-    std::size_t i = 0;
-    for (; i < y.size() && !debias.saturated(); ++i) {
-        const double v = y[i];
-        if (!std::isfinite(v)) continue;
-        last = last * w + (1 - w) * v;
-        out[i] = last / debias.next();
+EmaStream::EmaStream(double weight, bool constant)
+    : m_w(std::isnan(weight) ? 0.0 : std::clamp(weight, 0.0, 1.0)),
+      m_constant(constant),
+      m_saturated(m_w == 1.0) {}
+
+// 1 - w^n becomes exactly 1.0 in double once w^n < 2^-54 and stays there (w^n only decreases), so
+// pow() is only needed until then, and after it the division changes nothing and is left out.
+// The results are bit-identical to dividing by 1 - w^n every time.
+void EmaStream::apply(std::span<const double> y, double* out) {
+    if (m_constant) {
+        std::copy(y.begin(), y.end(), out);
+        return;
     }
-    // Once 1 - w^n is exactly 1.0 the division changes nothing: leave it out.
+    const double w = m_w;
+    std::size_t i = 0;
+    for (; i < y.size() && !m_saturated; ++i) {
+        const double v = y[i];
+        out[i] = v;
+        if (!std::isfinite(v)) continue;
+        m_last = m_last * w + (1 - w) * v;
+        ++m_n;
+        const double p = std::pow(w, double(m_n));
+        if (p < 1e-17) {
+            m_saturated = true;
+            out[i] = m_last;
+        } else {
+            out[i] = m_last / (1.0 - p);
+        }
+    }
     const double a = 1 - w;
+    double last = m_last;
     for (; i < y.size(); ++i) {
         const double v = y[i];
-        if (!std::isfinite(v)) continue;
+        if (!std::isfinite(v)) {
+            out[i] = v;
+            continue;
+        }
         last = last * w + a * v;
         out[i] = last;
     }
+    m_last = last;
+}
+
+void emaTensorBoard(std::span<const double> y, double weight, std::vector<double>& out) {
+    out.resize(y.size());
+    EmaStream(weight, isConstant(y)).apply(y, out.data());
 }
 
 void emaTimeWeighted(std::span<const double> x, std::span<const double> y, double weight,

@@ -71,6 +71,23 @@ std::vector<double> smooth(SmoothingMode mode, double strength, std::span<const 
 /// The division debiases the zero start, so the first finite value comes out unchanged.
 void emaTensorBoard(std::span<const double> y, double weight, std::vector<double>& out);
 
+/// emaTensorBoard fed piece by piece (a series read chunk by chunk): the pieces' outputs are
+/// the values emaTensorBoard gives for the whole series, bit for bit. Whether the whole series
+/// is constant must be known beforehand (a series' stored totals tell: no NaN and min == max).
+class EmaStream {
+public:
+    EmaStream(double weight, bool constant);
+    /// Smooths the next values of the series into out[0, y.size()).
+    void apply(std::span<const double> y, double* out);
+
+private:
+    double m_w;
+    bool m_constant;
+    bool m_saturated;
+    double m_last = 0;
+    std::int64_t m_n = 0;
+};
+
 /// Exponential moving average over unevenly spaced x, debiased like TensorBoard's:
 ///   S = d * S + v;  N = d * N + 1;  out = S / N      (S = N = 0 before the first finite value)
 /// over the finite values v in logging order, with the decay from the x gap dx to the previous

@@ -419,23 +419,30 @@ TEST_CASE("runs not asked for, or without the key, are not drawn", "[series][cha
     CHECK_FALSE(none.y.fromData);
 }
 
+namespace {
+
+// A chart whose series are read whole and kept in the cache (smoothing that needs neighbours on
+// both sides, or an x axis other than steps).
+ChartRequest cachedRequest(const SmallDb& db, SmoothingMode mode) {
+    ChartRequest request = requestFor(db.loss, db.runs, 120);
+    request.smoothing = mode;
+    request.strength = 0.9;
+    return request;
+}
+
+}  // namespace
+
 TEST_CASE("the series cache gives the same charts without decoding again", "[series][chart]") {
     SmallDb db;
     const RunStore store = openStore(db.path);
     SeriesCache cache;
-    for (bool smoothing : {false, true}) {
-        INFO("smoothing " << smoothing);
-        ChartRequest request = requestFor(db.loss, db.runs, 120);
-        if (smoothing) {
-            request.smoothing = SmoothingMode::Gaussian;
-            request.strength = 0.9;
-        }
+    for (SmoothingMode mode : {SmoothingMode::RunningAverage, SmoothingMode::Gaussian}) {
+        INFO("mode " << int(mode));
+        ChartRequest request = cachedRequest(db, mode);
         const ChartData plain = compute(store, request);
         auto first = computeChart(store, request, nullptr, &cache);
         REQUIRE(first.ok());
         CHECK(first->stats.pointsDecoded > 0);
-        // 3,000+ points on 120 columns: summaries would decode every chunk, so the series are
-        // read whole and kept.
         CHECK(first->stats.cacheHits == 0);
         // Zoomed: taken from the cache, equal to the computation without it.
         request.x0 = 500;
@@ -467,16 +474,17 @@ TEST_CASE("the series cache gives the same charts without decoding again", "[ser
             REQUIRE(writer.value()->commit().ok());
         }
         const RunStore fresh = openStore(db.path);
-        auto again = computeChart(fresh, requestFor(db.loss, db.runs, 120), nullptr, &cache);
+        auto again = computeChart(fresh, cachedRequest(db, SmoothingMode::Gaussian), nullptr,
+                                  &cache);
         REQUIRE(again.ok());
         CHECK(again->stats.cacheHits == 2);  // runs 1 and 2 did not change
         CHECK(again->dataX1 == 5000);
-        CHECK(*std::max_element(again->runs[0].line.y.begin(), again->runs[0].line.y.end()) ==
+        CHECK(*std::max_element(again->runs[0].raw.y.begin(), again->runs[0].raw.y.end()) ==
               42.0);
     }
     SECTION("the budget holds") {
         SeriesCache small(200'000);  // less than the three series (3,000+ points x 16 bytes)
-        auto a = computeChart(store, requestFor(db.loss, db.runs, 120), nullptr, &small);
+        auto a = computeChart(store, cachedRequest(db, SmoothingMode::Gaussian), nullptr, &small);
         REQUIRE(a.ok());
         CHECK(small.bytes() <= 200'000);
         CHECK(small.bytes() > 0);
@@ -554,4 +562,62 @@ TEST_CASE("threads do not change a chart", "[series][chart][threads]") {
     if (request.groupCount == 0 && request.smoothing == SmoothingMode::None &&
         std::isnan(request.x0))
         CHECK(one.y.high >= 1e6);  // the spike survives on every path
+}
+
+TEST_CASE("EMA against steps is smoothed as the chunks are read, as over the whole series",
+          "[series][chart]") {
+    // Several chunks per run (4,096 points each), so the smoothing state crosses chunk edges;
+    // NaN (skipped by the EMA); a constant run (left unsmoothed, as TensorBoard
+    // does, decided from the stored totals); a run whose steps rewind (a resume).
+    runlens::test::TempDir dir;
+    const std::string path = (dir / "ema.runlens").string();
+    std::vector<RunId> runs;
+    {
+        auto writer = RunWriter::open(path);
+        REQUIRE(writer.ok());
+        RunWriter& w = *writer.value();
+        std::mt19937_64 rng(5);
+        std::normal_distribution<double> noise(0, 0.3);
+        for (int r = 0; r < 4; ++r) {
+            RunInfo info;
+            info.uid = "e" + std::to_string(r);
+            const RunId id = w.beginRun(info);
+            runs.push_back(id);
+            for (int i = 0; i < 15'000; ++i) {
+                double v = r == 1 ? 2.5 : std::sin(i * 0.001) + noise(rng);
+                if (r == 0 && i % 997 == 3) v = NAN;
+                const std::int64_t step = r == 3 && i >= 9000 ? i - 4000 : i;
+                w.logMetric(id, "loss", step, v, kStart + i);
+            }
+        }
+        REQUIRE(w.commit().ok());
+    }
+    const RunStore store = openStore(path);
+    const std::int64_t key = store.readMetricKeys().value().front().id;
+    SeriesCache cache;
+    for (double x0 : {double(NAN), 3000.0}) {
+        for (int threads : {1, 3}) {
+            INFO("x0 " << x0 << ", threads " << threads);
+            ChartRequest request = requestFor(key, runs, 173);
+            request.smoothing = SmoothingMode::Ema;
+            request.strength = 0.95;
+            request.threads = threads;
+            request.x0 = x0;
+            request.x1 = std::isnan(x0) ? NAN : 11'000.0;
+            auto data = computeChart(store, request, nullptr, &cache);
+            REQUIRE(data.ok());
+            REQUIRE(data->runs.size() == 4);
+            CHECK(data->stats.chunksDecoded == 4 * 4);
+            for (const RunChart& chart : data->runs) {
+                const Series s = seriesOf(store, key, chart.runId);
+                const std::vector<double> x(s.steps.begin(), s.steps.end());
+                const std::vector<double> smoothed = smooth(SmoothingMode::Ema, 0.95, x, s.values);
+                const EnvelopeRequest er{data->x0, data->x1, 173};
+                requireLine(chart.line, referenceEnvelope(x, smoothed, er));
+                requireLine(chart.raw, referenceEnvelope(x, s.values, er));
+            }
+            CHECK(data->runs[1].line.y == data->runs[1].raw.y);  // the constant run
+        }
+    }
+    CHECK(cache.bytes() == 0);  // nothing held: the next zoom reads the chunks again
 }

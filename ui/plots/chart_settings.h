@@ -18,8 +18,10 @@ QSize panelSizeOf(PanelSize size);
 struct ChartSettings {
     series::XAxis xAxis = series::XAxis::Step;
     QString xKey;  ///< the metric used as x with XAxis::Key
-    series::SmoothingMode smoothing = series::SmoothingMode::Ema;
-    double strength = 0.6;  ///< TensorBoard's default weight
+    /// Off at first: charts open on the exact data (every spike in view, and drawn from stored
+    /// summaries where a column holds many points); one click smooths, remembered per source.
+    series::SmoothingMode smoothing = series::SmoothingMode::None;
+    double strength = 0.6;  ///< TensorBoard's default weight, once a mode is picked
     bool logY = false;
     bool ignoreOutliers = false;
     bool syncX = true;

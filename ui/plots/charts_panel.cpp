@@ -269,14 +269,22 @@ void ChartsPanel::scheduleUpdate(int delayMs) {
 }
 
 bool ChartsPanel::isOnScreen(const MetricPanel* panel) const {
+    const int ahead = m_scroll->viewport()->height() / 3;  // fetch a little ahead of scrolling
+    return intersectsView(panel, ahead);
+}
+
+bool ChartsPanel::isInView(const MetricPanel* panel) const {
+    return intersectsView(panel, 0);
+}
+
+bool ChartsPanel::intersectsView(const MetricPanel* panel, int margin) const {
     if (!panel->isVisible() || panel->width() <= 0 || panel->height() <= 0) return false;
     // Not placed by its layout yet (a new panel has a default size): a chart asked for now would
     // be computed for the wrong width, then again once the layout resizes the panel.
     if (!panel->testAttribute(Qt::WA_Resized)) return false;
     const QWidget* viewport = m_scroll->viewport();
     const QRect rect(panel->mapTo(viewport, QPoint(0, 0)), panel->size());
-    const int ahead = viewport->height() / 3;  // fetch a little ahead of scrolling
-    return rect.intersects(viewport->rect().adjusted(0, -ahead, 0, ahead));
+    return rect.intersects(viewport->rect().adjusted(0, -margin, 0, margin));
 }
 
 FetchStamp ChartsPanel::stampFor(const MetricPanel* panel) const {

@@ -63,8 +63,11 @@ public:
     MetricPanel* panel(const QString& key) const { return m_panels.value(key); }
     QList<ChartSection*> sections() const { return m_sections; }
     ChartSection* section(const QString& name) const;
-    /// Whether a panel counts as on screen (it fetches only then).
+    /// Whether a panel counts as on screen (it fetches only then): in view, or within a third of
+    /// a view above or below it.
     bool isOnScreen(const MetricPanel* panel) const;
+    /// Whether any part of a panel is in the scroll area's view.
+    bool isInView(const MetricPanel* panel) const;
 
 signals:
     /// Every visible panel is drawn with the latest data (used to take screenshots).
@@ -74,6 +77,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    bool intersectsView(const MetricPanel* panel, int margin) const;
     void rebuildSections();
     void applySettings(const ChartSettings& settings, bool fromToolbar);
     void applyFilter();

@@ -316,7 +316,7 @@ Result<ChartData> computeChart(const RunStore& store, const ChartRequest& reques
             const ChartRun& run = request.runs[members[m].index];
             const SeriesInfo& info = *members[m].info;
             RunChart& chart = charts[m];
-            // Another chart (hover values, another axis) may have left the series prepared.
+            // Hover values (probeChart) may have left the series prepared in the cache.
             Prepared prepared =
                 fromSummaries || emaStream ? worker.findPrepared(run, info, cache) : nullptr;
             if (prepared) {

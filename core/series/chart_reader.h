@@ -1,5 +1,6 @@
-// ChartReader: reads one chart's series from a RunStore — full resolution on any x axis, or an
-// exact envelope against steps built from the stored chunk summaries.
+// ChartReader: reads one chart's series from a RunStore — full resolution on any x axis, or exact
+// envelopes against steps made chunk by chunk (from stored summaries where they suffice, or
+// smoothed with EMA as the chunks come).
 #pragma once
 
 #include <cstdint>

@@ -25,6 +25,7 @@
 #include "ui/plots/chart_context.h"
 #include "ui/plots/chart_plot.h"
 #include "ui/plots/chart_renderer.h"
+#include "ui/plots/chart_settings.h"
 #include "ui/plots/charts_panel.h"
 #include "ui/plots/metric_panel.h"
 #include "ui/widgets/runs_panel.h"
@@ -34,6 +35,7 @@ using namespace runlens::ui;
 
 namespace {
 
+// A wide panel (1,200 data columns); the panels of the window at 1600x1000 are measured too.
 constexpr int kPanelWidth = 1200;
 constexpr int kPanelHeight = 420;
 
@@ -104,13 +106,13 @@ struct PanelTimings {
 
 // Times computing (core) and drawing (QCustomPlot) one chart, then a zoom step on it. A fresh
 // series cache each time, as a window opening the chart for the first time has.
-PanelTimings measurePanel(const RunStore& store, ChartContext context, std::int64_t keyId) {
+PanelTimings measurePanel(const RunStore& store, ChartContext context, std::int64_t keyId,
+                          QSize plotSize) {
     PanelTimings t;
     series::SeriesCache cache;  // as the window's fetcher keeps one
     context.request.keyId = keyId;
-    context.request.width = kPanelWidth;
     ChartPlot plot;
-    plot.resize(kPanelWidth + plot.axisMargins().left() + plot.axisMargins().right(), kPanelHeight);
+    plot.resize(plotSize);
     plot.show();
     context.request.width = plot.dataWidthPixels();
     context.request.threads = QThread::idealThreadCount();  // as the window's fetcher does
@@ -166,10 +168,10 @@ PanelTimings measurePanel(const RunStore& store, ChartContext context, std::int6
 // The median of each stage over the repetitions (the machine may be shared; one slow run says
 // little), with the fastest and slowest total.
 void benchPanel(const std::string& name, const RunStore& store, const ChartContext& context,
-                std::int64_t keyId, int repeat) {
+                std::int64_t keyId, int repeat, QSize plotSize) {
     std::vector<PanelTimings> runs;
     for (int k = 0; k < repeat; ++k)
-        runs.push_back(measurePanel(store, context, keyId));
+        runs.push_back(measurePanel(store, context, keyId, plotSize));
     auto median = [&](Timing PanelTimings::*stage) {
         std::vector<double> wall, cpu;
         for (const PanelTimings& t : runs) {
@@ -232,6 +234,9 @@ int main(int argc, char** argv) {
     }
     if (!QFileInfo::exists(database) && !generate(database)) return 1;
 
+    // The plot of a panel as the window lays it out (measured below when the window is opened;
+    // else a Medium panel's size).
+    QSize windowPlot = panelSizeOf(PanelSize::Medium);
     // Open the window: runs table, then the first charts.
     if (window) {
         MainWindow window;
@@ -288,7 +293,9 @@ int main(int argc, char** argv) {
         int drawn = 0;
         for (auto* p : window.chartsPanel()->panels())
             drawn += window.chartsPanel()->isOnScreen(p);
-        print("open-window-first-charts", "panels_on_screen", drawn, "panels");  // with those ahead
+        print("open-window-first-charts", "panels_on_screen", drawn, "panels");
+        for (MetricPanel* p : window.chartsPanel()->panels())
+            if (p->hasPlot() && p->data()) windowPlot = p->plot()->size();  // with those ahead
     }
 
     auto store = RunStore::open(database.toStdString());
@@ -313,16 +320,22 @@ int main(int argc, char** argv) {
         d.startTime = run.startTime;
         (run.uid == "bench-big" ? big : all)->runs.push_back(d);
     }
+    ChartPlot probe;
+    const QSize widePlot(kPanelWidth + probe.axisMargins().left() + probe.axisMargins().right(),
+                         kPanelHeight);
     for (bool smoothing : {false, true}) {
         ChartSettings settings;
         settings.smoothing = smoothing ? series::SmoothingMode::Ema : series::SmoothingMode::None;
         const std::string suffix = smoothing ? "-ema" : "-raw";
-        if (metricKey)
+        if (metricKey) {
             benchPanel("panel-1000-runs" + suffix, store.value(),
-                       makeChartContext(all, settings, 0), metricKey, repeat);
+                       makeChartContext(all, settings, 0), metricKey, repeat, widePlot);
+            benchPanel("panel-1000-runs-window-size" + suffix, store.value(),
+                       makeChartContext(all, settings, 0), metricKey, repeat, windowPlot);
+        }
         if (bigKey)
             benchPanel("panel-10m-points" + suffix, store.value(),
-                       makeChartContext(big, settings, 0), bigKey, repeat);
+                       makeChartContext(big, settings, 0), bigKey, repeat, widePlot);
     }
 
     rusage usage{};

@@ -1,6 +1,7 @@
 // LineRaster: data -> device pixels (linear or log axes), segments clipped to the image, then
-// one span of rows per pixel column written into premultiplied ARGB pixels (opaque: stored;
-// translucent: blended); bands of columns on several threads; prepared images blitted.
+// one span of rows per pixel column written into premultiplied ARGB pixels (all lines opaque:
+// topmost first, each pixel written once; else blended in order); bands of columns on several
+// threads; prepared images blitted.
 #include "ui/plots/line_raster.h"
 
 #include <QImage>
@@ -148,7 +149,6 @@ public:
         segment(x0, y0, x1, y1);
     }
 
-    // Copies the band's columns into a row-major image of the same size.
     /// Writes the band's columns into image rows starting at `bits`, `stride` bytes apart.
     void copyTo(uchar* bits, qsizetype stride) const {
         for (int y = 0; y < m_height; ++y) {

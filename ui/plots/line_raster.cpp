@@ -132,18 +132,8 @@ public:
         }
         const int c0 = int(x0);
         if (c0 == int(x1)) {
-            if (c0 < m_bandBegin || c0 >= m_bandEnd) return;
-            const int a = int(std::min(y0, y1)), b = int(std::max(y0, y1));
-            if (m_pending && c0 == m_column) {
-                m_lo = std::min(m_lo, a);
-                m_hi = std::max(m_hi, b);
-                return;
-            }
-            flush();
-            m_pending = true;
-            m_column = c0;
-            m_lo = a;
-            m_hi = b;
+            if (c0 >= m_bandBegin && c0 < m_bandEnd)
+                addRows(c0, int(std::min(y0, y1)), int(std::max(y0, y1)));
             return;
         }
         segment(x0, y0, x1, y1);
@@ -161,8 +151,12 @@ public:
 
 private:
     void span(int column, double lo, double hi) {
-        const int a = std::clamp(int(lo), 0, m_height - 1);
-        const int b = std::clamp(int(hi), 0, m_height - 1);
+        addRows(column, std::clamp(int(lo), 0, m_height - 1), std::clamp(int(hi), 0, m_height - 1));
+    }
+
+    // Rows [a, b] of a column (inside the image): merged into the pending span of the same
+    // column, else that span is filled and this one becomes pending.
+    void addRows(int column, int a, int b) {
         if (m_pending && column == m_column) {
             m_lo = std::min(m_lo, a);
             m_hi = std::max(m_hi, b);

@@ -41,6 +41,16 @@ QString statusText(MainWindow& w) {
     return text;
 }
 
+// Shows the window at a laptop size and opens `path` in it, waiting until it is loaded.
+void showAndOpen(MainWindow& window, const std::string& path) {
+    window.setQuietErrors(true);
+    window.resize(1300, 800);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::sourceLoaded);
+    window.openPath(QString::fromStdString(path));
+    REQUIRE(loaded.wait(10000));
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -52,12 +62,7 @@ TEST_CASE(
     test::writeSampleDatabase(path, 12);
 
     MainWindow window;
-    window.setQuietErrors(true);
-    window.resize(1300, 800);
-    window.show();
-    QSignalSpy loaded(&window, &MainWindow::sourceLoaded);
-    window.openPath(QString::fromStdString(path));
-    REQUIRE(loaded.wait(10000));
+    showAndOpen(window, path);
 
     RunsPanel* runs = window.runsPanel();
     CHECK(runs->totalCount() == 12);
@@ -139,12 +144,7 @@ TEST_CASE("Opening reads each chart in view once", "[ui][window][charts]") {
     test::writeSampleDatabase(path, 12, 400);
 
     MainWindow window;
-    window.setQuietErrors(true);
-    window.resize(1300, 800);
-    window.show();
-    QSignalSpy loaded(&window, &MainWindow::sourceLoaded);
-    window.openPath(QString::fromStdString(path));
-    REQUIRE(loaded.wait(10000));
+    showAndOpen(window, path);
     ChartsPanel* charts = window.chartsPanel();
     REQUIRE(QTest::qWaitFor([&] { return charts->isIdle(); }, 20000));
     auto fetches = [&] {

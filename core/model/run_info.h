@@ -52,6 +52,14 @@ struct RunInfo {
     bool deleted = false;      ///< deleted in its source (e.g. MLflow lifecycle); hidden by default
     std::string sourceFormat;  ///< "runlens", "wandb", "mlflow", "tensorboard", "csv"
     std::string sourcePath;    ///< the file or folder the run was read from
+
+    // Derived when a store is read, never stored (see RunStore::readRuns).
+    /// The run's id in its own source (W&B run id, MLflow run uuid, ...): uid without the prefix
+    /// a workspace adds to keep the runs of several sources apart. Equals uid otherwise.
+    std::string sourceRunId;
+    /// In a workspace of several sources: the source the run was read from (a wandb/ folder,
+    /// mlruns/, an mlflow.db, a TensorBoard log folder, ...). Empty for a database opened as is.
+    std::string sourceRoot;
 };
 
 /// Applies the RunSink merge rule: every field set in `from` (non-empty text, non-NaN time,

@@ -163,6 +163,7 @@ Result<RunsSnapshot> RunStore::readRuns() const {
         if (!row.ok()) return row.error();
         if (!row.value()) break;
         snap.runs.push_back(run_row::read(runs.value()));
+        snap.runs.back().sourceRunId = snap.runs.back().uid;
     }
     auto tags = prepare("SELECT run_id, tag FROM run_tags ORDER BY run_id, position");
     if (!tags.ok()) return tags.error();

@@ -165,6 +165,14 @@ Result<RunsSnapshot> RunStore::readRuns() const {
         snap.runs.push_back(run_row::read(runs.value()));
         snap.runs.back().sourceRunId = snap.runs.back().uid;
     }
+    auto sources = prepare("SELECT state FROM import_state WHERE source = ?1");
+    if (!sources.ok()) return sources.error();
+    sources->bindText(1, kWorkspaceSourcesKey);
+    if (auto row = sources->step(); !row.ok())
+        return row.error();
+    else if (row.value())
+        snap.sources = decodeWorkspaceSources(sources->textView(0));
+    applySourceScopes(snap.sources, snap.runs);
     auto tags = prepare("SELECT run_id, tag FROM run_tags ORDER BY run_id, position");
     if (!tags.ok()) return tags.error();
     for (;;) {

@@ -58,6 +58,13 @@ public:
     std::string importState(const std::string& sourceKey) override;
     Result<void> commit() override;
 
+    /// Deletes runs with everything they hold (config, summary, series, console, tables, notes),
+    /// committing before and after. Media and artifacts stay: other runs may share them.
+    Result<void> deleteRuns(const std::vector<RunId>& runs);
+    /// Every key of saved import state, for removing a source's bookkeeping with its runs.
+    std::vector<std::string> importStateKeys();
+    void removeImportState(const std::string& sourceKey);
+
     /// The first error met since opening, if any (also returned by commit()).
     const std::optional<Error>& error() const { return m_error; }
 

@@ -9,6 +9,7 @@
 
 #include "core/model/run_info.h"
 #include "core/model/value.h"
+#include "core/store/workspace_sources.h"
 
 namespace runlens {
 
@@ -56,6 +57,8 @@ struct RunsSnapshot {
     std::vector<ValueColumn> config;   ///< ordered by key
     std::vector<ValueColumn> summary;  ///< ordered by key
     std::int64_t dataVersion = 0;      ///< changes when another connection commits
+    /// For a workspace cache: the sources its runs were imported from (empty otherwise).
+    std::vector<WorkspaceSource> sources;
 
     /// Row of a run id, or -1.
     int rowOf(RunId id) const;

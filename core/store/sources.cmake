@@ -8,6 +8,7 @@ target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/run_store_tables.cpp
     ${CMAKE_CURRENT_LIST_DIR}/run_writer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/run_writer.h
+    ${CMAKE_CURRENT_LIST_DIR}/run_writer_delete.cpp
     ${CMAKE_CURRENT_LIST_DIR}/run_writer_series.cpp
     ${CMAKE_CURRENT_LIST_DIR}/run_writer_statements.h
     ${CMAKE_CURRENT_LIST_DIR}/run_writer_tables.cpp
@@ -20,4 +21,6 @@ target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/table_codec.cpp
     ${CMAKE_CURRENT_LIST_DIR}/table_codec.h
     ${CMAKE_CURRENT_LIST_DIR}/varint.h
+    ${CMAKE_CURRENT_LIST_DIR}/workspace_sources.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/workspace_sources.h
 )

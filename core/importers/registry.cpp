@@ -4,6 +4,7 @@
 #include "core/importers/csv/csv_importer.h"
 #include "core/importers/mlflow/mlflow_file_store_importer.h"
 #include "core/importers/mlflow/mlflow_sql_store_importer.h"
+#include "core/importers/runlens/runlens_importer.h"
 #include "core/importers/tensorboard/tensorboard_importer.h"
 #include "core/importers/wandb/wandb_importer.h"
 
@@ -12,6 +13,7 @@ namespace runlens {
 std::vector<std::unique_ptr<Importer>> allImporters() {
     std::vector<std::unique_ptr<Importer>> importers;
     // Each format adds one line here.
+    importers.push_back(std::make_unique<RunlensImporter>());
     importers.push_back(std::make_unique<MlflowSqlStoreImporter>());
     importers.push_back(std::make_unique<WandbImporter>());
     importers.push_back(std::make_unique<MlflowFileStoreImporter>());

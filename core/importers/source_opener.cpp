@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/importers/workspace_update.h"
 #include "core/store/run_store.h"
 #include "core/store/run_writer.h"
 #include "core/store/schema.h"
@@ -15,13 +16,13 @@ namespace runlens {
 namespace {
 
 // Bump when an importer changes what it writes: caches built by older code are then rebuilt.
-constexpr int kCacheVersion = 1;
+constexpr int kCacheVersion = 2;
 constexpr const char* kCacheStateKey = "runlens.cache";
 
-// Identifies what built a cache: the cache format version, the importer and the source.
+// Identifies what built a cache: the cache format version, the opened path and the options. Not
+// the formats found: a folder gaining a source of another kind keeps its cache.
 std::string cacheStamp(const SourcePlan& plan) {
-    std::string stamp =
-        "v" + std::to_string(kCacheVersion) + "|" + plan.format + "|" + plan.source.string();
+    std::string stamp = "v" + std::to_string(kCacheVersion) + "|" + plan.source.string();
     for (const auto& [key, value] : plan.options)
         stamp += "|" + key + "=" + value;
     return stamp;
@@ -63,11 +64,14 @@ std::filesystem::path defaultCacheDir() {
 }
 
 Result<SourcePlan> planSource(const std::filesystem::path& path,
-                              const std::filesystem::path& cacheDir, const ImportOptions& options) {
+                              const std::filesystem::path& cacheDir, const ImportOptions& options,
+                              Progress* progress) {
     std::error_code ec;
     SourcePlan plan;
     plan.options = options;
     plan.source = std::filesystem::absolute(path, ec).lexically_normal();
+    if (plan.source.has_relative_path() && plan.source.filename().empty())
+        plan.source = plan.source.parent_path();  // "runs/" and "runs" are one source
     const std::string shown = plan.source.string();
     auto status = std::filesystem::status(plan.source, ec);
     if (ec || !std::filesystem::exists(status)) return makeError("no such file or folder", shown);
@@ -77,16 +81,22 @@ Result<SourcePlan> planSource(const std::filesystem::path& path,
         plan.databasePath = shown;
         return plan;
     }
-    if (auto importer = findImporter(plan.source)) {
-        plan.format = std::string(importer->format());
+    ScanResult scan = scanForSources(plan.source, {}, progress, cacheDir);
+    if (scan.cancelled) return makeError("opening was cancelled", shown);
+    if (!scan.sources.empty()) {
+        plan.sources = std::move(scan.sources);
+        plan.scanStopped = scan.stopped;
+        plan.format = plan.sources.front().format;
+        for (const FoundSource& f : plan.sources)
+            if (f.format != plan.format) plan.format = "workspace";
         plan.imported = true;
         const QByteArray hash =
             QCryptographicHash::hash(QByteArray::fromStdString(shown), QCryptographicHash::Sha1)
                 .toHex()
                 .left(16);
-        plan.databasePath = (cacheDir / (plan.format + "-" + plan.source.filename().string() + "-" +
-                                         hash.toStdString() + ".runlens"))
-                                .string();
+        plan.databasePath =
+            (cacheDir / (plan.source.filename().string() + "-" + hash.toStdString() + ".runlens"))
+                .string();
         return plan;
     }
     if (std::filesystem::is_regular_file(status) && hasSqliteHeader(plan.source)) {
@@ -98,7 +108,8 @@ Result<SourcePlan> planSource(const std::filesystem::path& path,
         return makeError(
             "no runs found: expected a Runlens database, a W&B folder (wandb/, run-*, "
             "offline-run-*), an MLflow store (mlruns/, mlflow.db), a TensorBoard log "
-            "folder or Lightning/CSV logs",
+            "folder or Lightning/CSV logs, here or in folders beneath" +
+                (scan.stopped.empty() ? std::string() : " (" + scan.stopped + ")"),
             shown);
     return makeError(
         "not a supported file: expected a Runlens database, a W&B .wandb log, an "
@@ -106,16 +117,12 @@ Result<SourcePlan> planSource(const std::filesystem::path& path,
         shown);
 }
 
-Result<ImportStats> updateCache(const SourcePlan& plan, Progress* progress) {
+Result<ImportStats> updateCache(const SourcePlan& plan, Progress* progress,
+                                std::vector<SourceImport>* perSource) {
     if (!plan.imported) return ImportStats{};
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(plan.databasePath).parent_path(), ec);
     if (ec) return makeError("cannot create the cache folder: " + ec.message(), plan.databasePath);
-
-    auto importer = findImporter(plan.source);
-    if (!importer || importer->format() != plan.format)
-        return makeError("the source changed and is no longer a " + plan.format + " source",
-                         plan.source.string());
 
     bool reuse = false;
     if (std::filesystem::exists(plan.databasePath, ec)) {
@@ -129,10 +136,7 @@ Result<ImportStats> updateCache(const SourcePlan& plan, Progress* progress) {
         (*writer)->saveImportState(kCacheStateKey, cacheStamp(plan));
         if (auto r = (*writer)->commit(); !r.ok()) return r.error();
     }
-    importer->configure(plan.options);
-    auto stats = importer->import(plan.source, *writer.value(), progress);
-    if (auto r = (*writer)->commit(); !r.ok()) return r.error();
-    return stats;
+    return updateWorkspace(plan, *writer.value(), progress, perSource);
 }
 
 }  // namespace runlens

@@ -46,6 +46,29 @@ QJsonValue valueJson(const Value& v) {
     return QJsonValue::Null;
 }
 
+// The sources the runs came from: a workspace's list, or the one source opened.
+QJsonArray sourcesJson(const RunsSnapshot& snap, const SourcePlan& plan) {
+    QJsonArray list;
+    if (snap.sources.empty()) {
+        list.append(QJsonObject{{"format", qs(plan.format)},
+                                {"path", qs(plan.source.string())},
+                                {"runs", qint64(snap.runs.size())}});
+        return list;
+    }
+    std::map<std::string, qint64> runs;
+    for (const RunInfo& r : snap.runs)
+        ++runs[r.sourceRoot];
+    for (const WorkspaceSource& s : snap.sources) {
+        if (s.removed || s.superseded) continue;
+        QJsonObject o{{"format", qs(s.format)}, {"path", qs(s.path)}, {"runs", runs[s.path]}};
+        if (s.missing) o["missing"] = true;
+        if (s.added) o["added"] = true;
+        if (!s.error.empty()) o["error"] = qs(s.error);
+        list.append(o);
+    }
+    return list;
+}
+
 struct Options {
     QString path;
     QString stepColumn;
@@ -86,6 +109,8 @@ QJsonObject buildReport(const SourcePlan& plan, const RunStore& store, bool with
         }
     }
     report["runs"] = qint64(snap->runs.size());
+    report["sources"] = sourcesJson(snap.value(), plan);
+    if (!plan.scanStopped.empty()) report["scan_stopped"] = qs(plan.scanStopped);
     QJsonObject metrics, systemMetrics;
     for (const MetricKeyInfo& k : keys.value())
         (k.kind == MetricKind::System ? systemMetrics : metrics)[qs(k.name)] = qint64(k.pointCount);
@@ -182,6 +207,8 @@ QJsonObject buildReport(const SourcePlan& plan, const RunStore& store, bool with
             if (!r.sweepUid.empty()) o["sweep"] = qs(r.sweepUid);
             if (!r.parentUid.empty()) o["parent"] = qs(r.parentUid);
             if (r.deleted) o["deleted"] = true;
+            if (r.sourceRunId != r.uid) o["source_id"] = qs(r.sourceRunId);
+            if (!r.sourceRoot.empty()) o["source"] = qs(r.sourceRoot);
             runList.append(o);
         }
         report["run_list"] = runList;
@@ -199,6 +226,18 @@ void printText(const QJsonObject& report, bool withRuns) {
     auto line = [](const QString& s) { std::printf("%s\n", s.toUtf8().constData()); };
     line(QStringLiteral("%1 (%2)").arg(report["path"].toString(), report["format"].toString()));
     line(QStringLiteral("runs: %1").arg(report["runs"].toInteger()));
+    const QJsonArray sources = report["sources"].toArray();
+    if (sources.size() > 1) {
+        line(QStringLiteral("sources: %1").arg(sources.size()));
+        for (const auto& value : sources) {
+            const QJsonObject s = value.toObject();
+            QString state = QStringLiteral("%1 runs").arg(s["runs"].toInteger());
+            if (s["missing"].toBool()) state += QStringLiteral(", missing from disk");
+            if (s.contains("error")) state += QStringLiteral(", failed: ") + s["error"].toString();
+            line(QStringLiteral("  %1  %2  (%3)")
+                     .arg(s["format"].toString(), s["path"].toString(), state));
+        }
+    }
     const QJsonObject metrics = report["metrics"].toObject();
     line(QStringLiteral("metrics: %1 keys").arg(metrics.size()));
     for (auto it = metrics.begin(); it != metrics.end(); ++it)

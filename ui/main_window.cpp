@@ -9,12 +9,14 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -27,6 +29,7 @@
 #include "ui/plots/charts_panel.h"
 #include "ui/widgets/filter_line_edit.h"
 #include "ui/widgets/runs_panel.h"
+#include "ui/widgets/sources_menu.h"
 #include "ui/widgets/welcome_page.h"
 #include "ui/workspace.h"
 
@@ -52,7 +55,6 @@ QString viewKeyFor(const QString& path) {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(QStringLiteral("Runlens"));
     setAcceptDrops(true);
-    resize(1400, 860);
 
     m_workspace = new Workspace(this);
     m_welcome = new WelcomePage(this);
@@ -79,26 +81,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_welcome, &WelcomePage::openPathRequested, this, &MainWindow::openPath);
 
     connect(m_workspace, &Workspace::opening, this, [this](const QString& path) {
-        m_sourceLabel->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+        statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     });
     connect(m_workspace, &Workspace::opened, this, [this] {
+        // The previous workspace's view was on screen until now: keep it for its next visit.
+        saveViewState();
+        m_firstData = true;
+        m_viewKey = viewKeyFor(m_workspace->sourcePath());
+        m_runs->setSnapshot(nullptr);
         m_stack->setCurrentWidget(m_splitter);
         m_charts->setDatabase(m_workspace->databasePath());
         setWindowTitle(tr("%1 — Runlens").arg(QFileInfo(m_workspace->sourcePath()).fileName()));
-        m_sourceLabel->setText(QDir::toNativeSeparators(m_workspace->sourcePath()) +
-                               (m_workspace->isImported()
-                                    ? tr("  (%1, imported)").arg(m_workspace->format())
-                                    : QString()));
-        m_sourceLabel->setToolTip(m_workspace->isImported() ? tr("Read from %1\nCached in %2")
-                                                                  .arg(m_workspace->sourcePath(),
-                                                                       m_workspace->databasePath())
-                                                            : m_workspace->sourcePath());
+        updateSourceLabel();
         addRecent(m_workspace->sourcePath());
         m_csvStepAction->setEnabled(isCsvFile(m_workspace->sourcePath()));
+        m_addSourceAction->setEnabled(m_workspace->canEditSources());
     });
     connect(m_workspace, &Workspace::failed, this, [this](const QString& message) {
+        if (!m_workspace->isImporting() && !m_workspace->isOpening()) {
+            m_progress->setVisible(false);
+            m_cancelImport->setVisible(false);
+        }
         showError(tr("Cannot open"), message);
-        if (!m_workspace->isOpen()) m_sourceLabel->setText(message);
+        if (!m_workspace->isOpen())
+            m_sourceLabel->setText(message);
+        else
+            updateSourceLabel();  // what is open stays open
+    });
+    connect(m_workspace, &Workspace::sourceAdded, this, [this](int count) {
+        statusBar()->showMessage(tr("Adding %n source(s)…", nullptr, count), 5000);
     });
     connect(m_workspace, &Workspace::dataChanged, this, &MainWindow::onDataChanged);
     connect(m_workspace, &Workspace::importProgress, this,
@@ -119,9 +130,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 else if (cancelled)
                     statusBar()->showMessage(tr("Import cancelled; what was read so far is kept."),
                                              8000);
-                else if (!summary.isEmpty() && summary != m_lastImportSummary)
-                    statusBar()->showMessage(tr("Imported: %1").arg(summary), 5000);
-                m_lastImportSummary = summary;
+                else if (!summary.isEmpty())
+                    statusBar()->showMessage(summary, 6000);
+                updateSourceLabel();
             });
 
     connect(m_runs, &RunsPanel::drawnRunsChanged, this,
@@ -130,7 +141,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_runs, &RunsPanel::runActivated, this, &MainWindow::showRunDetail);
 
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) sizeToScreen();
     restoreState(settings.value("window/state").toByteArray());
     if (!m_splitter->restoreState(settings.value("window/splitter").toByteArray()))
         m_splitter->setSizes({440, 960});
@@ -153,6 +164,15 @@ void MainWindow::buildMenus() {
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open the &Demo"), this, [this] { openPath(demoDatabasePath()); });
     file->addSeparator();
+    m_addSourceAction = file->addAction(tr("&Add Source…"), QKeySequence(tr("Ctrl+Alt+O")), this,
+                                        &MainWindow::addSourceDialog);
+    m_addSourceAction->setToolTip(
+        tr("Add another folder or file of runs to this workspace (W&B, MLflow, TensorBoard, CSV, "
+           "Runlens): their runs join the same table and charts"));
+    m_addSourceAction->setEnabled(false);
+    m_sourcesMenu = new SourcesMenu(m_workspace, this);
+    file->addMenu(m_sourcesMenu);
+    file->addSeparator();
     file->addAction(tr("&Reload"), QKeySequence::Refresh, m_workspace, &Workspace::refresh);
     m_csvStepAction = file->addAction(tr("CSV &Step Column…"), this, [this] {
         QString choice;
@@ -160,8 +180,6 @@ void MainWindow::buildMenus() {
         if (!chooseCsvStepColumn(path, true, choice)) return;
         ImportOptions options;
         if (!choice.isEmpty()) options["csv.step_column"] = choice.toStdString();
-        saveViewState();
-        m_firstData = true;
         m_workspace->open(path, options);
     });
     m_csvStepAction->setToolTip(tr("Choose which column of this CSV file is the x axis (steps)"));
@@ -243,11 +261,7 @@ void MainWindow::openPath(const QString& path) {
         if (!chooseCsvStepColumn(path, false, stepColumn)) return;
         if (!stepColumn.isEmpty()) options["csv.step_column"] = stepColumn.toStdString();
     }
-    saveViewState();
-    m_firstData = true;
-    m_viewKey = viewKeyFor(path);
-    m_runs->setSnapshot(nullptr);
-    m_workspace->open(path, options);
+    m_workspace->open(path, options);  // what is open stays until the new path is known good
 }
 
 bool MainWindow::chooseCsvStepColumn(const QString& path, bool always, QString& choice) {
@@ -288,6 +302,7 @@ void MainWindow::onDataChanged() {
     m_charts->setMetricKeys(m_workspace->metricKeys());
     m_charts->refresh();
     updateStatus();
+    updateSourceLabel();
     if (m_firstData) {
         m_firstData = false;
         emit sourceLoaded();
@@ -301,6 +316,45 @@ void MainWindow::openFileDialog() {
     if (path.isEmpty()) return;
     QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
     openPath(path);
+}
+
+void MainWindow::sizeToScreen() {
+    // A first start: most of the screen, whatever its size; later starts restore what was left.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (!screen) return resize(1400, 860);
+    const QRect available = screen->availableGeometry();
+    resize(available.size() * 0.85);
+    move(available.center() - rect().center());
+}
+
+void MainWindow::updateSourceLabel() {
+    if (!m_workspace->isOpen()) return;
+    const QString path = QDir::toNativeSeparators(m_workspace->sourcePath());
+    if (!m_workspace->isImported()) {
+        m_sourceLabel->setText(path);
+        m_sourceLabel->setToolTip(path);
+        return;
+    }
+    m_sourceLabel->setText(path + "  (" + SourcesMenu::summary(*m_workspace) + ")");
+    m_sourceLabel->setToolTip(tr("Read from %1\nCached in %2\n\n%3")
+                                  .arg(path, QDir::toNativeSeparators(m_workspace->databasePath()),
+                                       SourcesMenu::details(*m_workspace)));
+}
+
+void MainWindow::addSourceDialog() {
+    if (!m_workspace->canEditSources()) {
+        showError(tr("Cannot add a source"),
+                  tr("Sources can be added to a folder or log opened in Runlens, not to a Runlens "
+                     "database opened as it is (Runlens never writes into it). Open a folder "
+                     "holding both instead."));
+        return;
+    }
+    const QString path =
+        QFileDialog::getExistingDirectory(this, tr("Add a folder of runs to this workspace"),
+                                          QSettings().value("lastDir").toString());
+    if (path.isEmpty()) return;
+    QSettings().setValue("lastDir", path);
+    m_workspace->addSource(path);
 }
 
 void MainWindow::openFolderDialog() {

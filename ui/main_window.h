@@ -17,6 +17,7 @@ namespace runlens::ui {
 
 class ChartsPanel;
 class RunsPanel;
+class SourcesMenu;
 class WelcomePage;
 class Workspace;
 
@@ -54,6 +55,9 @@ private:
     void buildStatusBar();
     void openFileDialog();
     void openFolderDialog();
+    void addSourceDialog();
+    void updateSourceLabel();
+    void sizeToScreen();
     void addRecent(const QString& path);
     void updateRecentMenu();
     void updateStatus();
@@ -71,6 +75,8 @@ private:
     ChartsPanel* m_charts = nullptr;
 
     QMenu* m_recentMenu = nullptr;
+    SourcesMenu* m_sourcesMenu = nullptr;
+    QAction* m_addSourceAction = nullptr;
     QAction* m_followAction = nullptr;
     QAction* m_csvStepAction = nullptr;
     QLabel* m_countsLabel = nullptr;
@@ -79,7 +85,6 @@ private:
     QToolButton* m_cancelImport = nullptr;
     bool m_quietErrors = false;
     bool m_firstData = true;
-    QString m_lastImportSummary;
     QString m_viewKey;  ///< settings group of the open source's view state
 };
 

@@ -166,3 +166,33 @@ TEST_CASE("Opening reads each chart in view once", "[ui][window][charts]") {
     REQUIRE(QTest::qWaitFor([&] { return charts->isIdle(); }, 20000));
     CHECK(fetches() == first);
 }
+
+TEST_CASE("A failed open leaves the open workspace as it was (#17)", "[ui][window]") {
+    IsolatedSettings settings;
+    test::TempDir dir;
+    const std::string path = (dir / "kept.runlens").string();
+    test::writeSampleDatabase(path, 7);
+    std::filesystem::create_directories(dir / "empty");
+
+    MainWindow window;
+    showAndOpen(window, path);
+    const QString title = window.windowTitle();
+    const auto panels = window.chartsPanel()->panels().size();
+    REQUIRE(panels > 0);
+
+    QSignalSpy failed(window.workspace(), &Workspace::failed);
+    window.openPath(QString::fromStdString((dir / "empty").string()));
+    REQUIRE(failed.wait(10000));
+    CHECK(failed.first().first().toString().contains("no runs found"));
+    CHECK(window.workspace()->isOpen());
+    CHECK(window.workspace()->sourcePath() == QString::fromStdString(path));
+    CHECK(window.windowTitle() == title);
+    CHECK(window.runsPanel()->totalCount() == 7);
+    CHECK(window.chartsPanel()->panels().size() == panels);
+
+    window.workspace()->refresh();  // F5 reads the database that is still open
+    QSignalSpy changed(window.workspace(), &Workspace::dataChanged);
+    REQUIRE(changed.wait(10000));
+    CHECK(window.runsPanel()->totalCount() == 7);
+    CHECK(statusText(window).contains("7 of 7 runs"));
+}

@@ -29,6 +29,7 @@
 #include "ui/plots/charts_panel.h"
 #include "ui/widgets/filter_line_edit.h"
 #include "ui/widgets/runs_panel.h"
+#include "ui/widgets/screen_size.h"
 #include "ui/widgets/sources_menu.h"
 #include "ui/widgets/welcome_page.h"
 #include "ui/workspace.h"
@@ -320,11 +321,9 @@ void MainWindow::openFileDialog() {
 
 void MainWindow::sizeToScreen() {
     // A first start: most of the screen, whatever its size; later starts restore what was left.
-    const QScreen* screen = QGuiApplication::primaryScreen();
-    if (!screen) return resize(1400, 860);
-    const QRect available = screen->availableGeometry();
-    resize(available.size() * 0.85);
-    move(available.center() - rect().center());
+    resize(screenShare(this, 0.85, 0.85, QSize(1000, 640)));
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        move(screen->availableGeometry().center() - rect().center());
 }
 
 void MainWindow::updateSourceLabel() {

@@ -2,10 +2,12 @@
 #include "ui/dialogs/run_detail_dialog.h"
 
 #include <QSettings>
+
 #include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <limits>
+#include "ui/widgets/screen_size.h"
 
 #include "ui/dialogs/run_detail/artifacts_tab.h"
 #include "ui/dialogs/run_detail/console_tab.h"
@@ -84,7 +86,8 @@ RunDetailDialog::RunDetailDialog(const QString& databasePath, qint64 runId,
     auto* find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, &RunDetailDialog::focusSearch);
 
-    if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray())) resize(1120, 780);
+    if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
+        resize(screenShare(parentWidget(), 0.7, 0.8, QSize(900, 640)));
 }
 
 RunDetailDialog::~RunDetailDialog() = default;

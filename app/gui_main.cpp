@@ -10,10 +10,13 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
 
 #include "app/demo_bootstrap.h"
 #include "ui/main_window.h"
 #include "ui/plots/charts_panel.h"
+#include "ui/tables/table_tab.h"
+#include "ui/tables/tables_view.h"
 #include "ui/workspace.h"
 
 namespace runlens::app {
@@ -23,6 +26,9 @@ struct GuiOptions {
     QString path;
     QString screenshot;
     QSize size{1400, 860};
+    QString view;    ///< "charts", "tables" or "tables:RUN/TABLE"
+    QString filter;  ///< the runs filter (charts) or the table filter (tables)
+    bool viewSet = false;
 };
 
 bool hasArgument(int argc, char** argv, const char* name) {
@@ -32,6 +38,35 @@ bool hasArgument(int argc, char** argv, const char* name) {
     return false;
 }
 
+// Once the tables are listed: opens the named table (or the first), applies the filter, and
+// calls `done` when its rows and the thumbnails on screen are drawn.
+void showTable(ui::MainWindow& window, const GuiOptions& options, std::function<void(int)> done) {
+    ui::TablesView* tables = window.tablesView();
+    auto open = [&window, tables, options, done] {
+        const QString spec = options.view.section(':', 1);
+        ui::TableTab* tab = tables->openTableSpec(spec);
+        if (!tab) {
+            std::fprintf(stderr, "runlens: no prediction table %s among the shown runs\n",
+                         qPrintable(spec.isEmpty() ? QStringLiteral("at all") : spec));
+            return done(1);
+        }
+        auto ready = [tab, options, done] {
+            if (!options.filter.isEmpty()) tab->setFilter(options.filter);
+            QTimer::singleShot(400, [done] { done(0); });  // thumbnails decode meanwhile
+        };
+        if (tab->isLoaded())
+            ready();
+        else
+            QObject::connect(tab, &ui::TableTab::loaded, tab, ready, Qt::SingleShotConnection);
+    };
+    window.showView(ui::MainWindow::View::Tables);
+    if (tables->isListLoaded())
+        QTimer::singleShot(0, &window, open);
+    else
+        QObject::connect(tables, &ui::TablesView::listLoaded, &window, open,
+                         Qt::SingleShotConnection);
+}
+
 // Saves the window once the source is loaded and the charts have settled, then quits.
 void armScreenshot(ui::MainWindow& window, const GuiOptions& options) {
     auto save = [&window, file = options.screenshot](int exitCode) {
@@ -39,6 +74,18 @@ void armScreenshot(ui::MainWindow& window, const GuiOptions& options) {
         if (!ok) std::fprintf(stderr, "runlens: cannot write %s\n", qPrintable(file));
         QCoreApplication::exit(ok ? exitCode : 1);
     };
+    if (options.view.startsWith(QLatin1String("tables"))) {
+        QObject::connect(
+            &window, &ui::MainWindow::sourceLoaded, &window,
+            [&window, options, save] { showTable(window, options, save); },
+            Qt::SingleShotConnection);
+        QObject::connect(window.workspace(), &ui::Workspace::failed, &window,
+                         [save](const QString& message) {
+                             std::fprintf(stderr, "runlens: %s\n", qPrintable(message));
+                             save(1);
+                         });
+        return;
+    }
     auto whenIdle = [&window, save] {
         auto* charts = window.chartsPanel();
         auto shoot = [save] {
@@ -98,13 +145,29 @@ int runGui(int argc, char** argv) {
         "screenshot", "Open offscreen, wait until the data is drawn, save FILE.png and exit.",
         "file");
     QCommandLineOption size("size", "Window size for --screenshot (default 1400x860).", "WxH");
+    QCommandLineOption view("view",
+                            "The view to open: charts, tables, or tables:RUN/TABLE (a run name "
+                            "or id and a table name; the first table when none is named).",
+                            "view");
+    QCommandLineOption filter(
+        "filter", "A filter expression: for the runs (charts) or the rows of the table (tables).",
+        "expr");
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(view);
+    parser.addOption(filter);
     parser.process(app);
 
     GuiOptions options;
     options.path = parser.positionalArguments().value(0);
     options.screenshot = parser.value(screenshot);
+    options.view = parser.value(view);
+    options.filter = parser.value(filter);
+    if (!options.view.isEmpty() && options.view != "charts" && options.view != "tables" &&
+        !options.view.startsWith(QLatin1String("tables:"))) {
+        std::fprintf(stderr, "runlens: --view takes charts, tables or tables:RUN/TABLE\n");
+        return 2;
+    }
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split('x');
         if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0)
@@ -125,11 +188,21 @@ int runGui(int argc, char** argv) {
         if (!QFileInfo::exists(options.path) && !ensureDemoDatabase(options.path, &window))
             return 1;
     }
+    const bool tablesView = options.view.startsWith(QLatin1String("tables"));
+    if (!options.filter.isEmpty() && !tablesView)  // before the screenshot waits for the charts
+        QObject::connect(
+            &window, &ui::MainWindow::sourceLoaded, &window,
+            [&window, options] { window.setRunsFilter(options.filter); }, Qt::SingleShotConnection);
     if (!options.screenshot.isEmpty()) {
         window.setQuietErrors(true);
         window.resize(options.size);
         armScreenshot(window, options);
     }
+    if (tablesView && options.screenshot.isEmpty())
+        QObject::connect(
+            &window, &ui::MainWindow::sourceLoaded, &window,
+            [&window, options] { showTable(window, options, [](int) {}); },
+            Qt::SingleShotConnection);
     window.show();
     window.openPath(options.path);
     return app.exec();

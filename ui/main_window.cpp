@@ -22,11 +22,13 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
 
 #include "core/importers/csv/csv_layout.h"
 #include "ui/dialogs/run_detail_dialog.h"
 #include "ui/plots/charts_panel.h"
+#include "ui/tables/tables_view.h"
 #include "ui/widgets/filter_line_edit.h"
 #include "ui/widgets/runs_panel.h"
 #include "ui/widgets/screen_size.h"
@@ -62,8 +64,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_runs = new RunsPanel(this);
     m_charts = new ChartsPanel(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_tables = new TablesView(this);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_charts, tr("Charts"));
+    m_views->addTab(m_tables, tr("Tables"));
+    m_views->setTabToolTip(0, tr("Metric charts of the shown runs (Ctrl+1)"));
+    m_views->setTabToolTip(1, tr("Prediction tables of the shown runs (Ctrl+2)"));
     m_splitter->addWidget(m_runs);
-    m_splitter->addWidget(m_charts);
+    m_splitter->addWidget(m_views);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 5);
     m_splitter->setChildrenCollapsible(false);
@@ -87,11 +97,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_workspace, &Workspace::opened, this, [this] {
         // The previous workspace's view was on screen until now: keep it for its next visit.
         saveViewState();
+        statusBar()->clearMessage();  // "Opening …"
         m_firstData = true;
         m_viewKey = viewKeyFor(m_workspace->sourcePath());
         m_runs->setSnapshot(nullptr);
         m_stack->setCurrentWidget(m_splitter);
         m_charts->setDatabase(m_workspace->databasePath());
+        m_tables->setDatabase(m_workspace->databasePath());
         setWindowTitle(tr("%1 — Runlens").arg(QFileInfo(m_workspace->sourcePath()).fileName()));
         updateSourceLabel();
         addRecent(m_workspace->sourcePath());
@@ -136,8 +148,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 updateSourceLabel();
             });
 
-    connect(m_runs, &RunsPanel::drawnRunsChanged, this,
-            [this] { m_charts->setDrawnRuns(m_runs->drawnRuns()); });
+    connect(m_runs, &RunsPanel::drawnRunsChanged, this, [this] {
+        const DrawnRuns drawn = m_runs->drawnRuns();
+        m_charts->setDrawnRuns(drawn);
+        m_tables->setRuns(drawn);
+    });
     connect(m_runs, &RunsPanel::countsChanged, this, &MainWindow::updateStatus);
     connect(m_runs, &RunsPanel::runActivated, this, &MainWindow::showRunDetail);
 
@@ -197,6 +212,11 @@ void MainWindow::buildMenus() {
                     [this] { m_charts->focusSearch(); });
     view->addAction(tr("Choose &Columns…"), QKeySequence(tr("Ctrl+Shift+C")), m_runs,
                     &RunsPanel::chooseColumns);
+    view->addSeparator();
+    view->addAction(tr("C&harts"), QKeySequence(tr("Ctrl+1")), this,
+                    [this] { showView(View::Charts); });
+    view->addAction(tr("&Tables"), QKeySequence(tr("Ctrl+2")), this,
+                    [this] { showView(View::Tables); });
     view->addSeparator();
     m_followAction = view->addAction(tr("Follow &Live Changes"));
     m_followAction->setCheckable(true);
@@ -302,6 +322,7 @@ void MainWindow::onDataChanged() {
     m_runs->setSnapshot(m_workspace->runs());
     m_charts->setMetricKeys(m_workspace->metricKeys());
     m_charts->refresh();
+    if (!m_firstData) m_tables->refresh();  // the first list is read by setDatabase
     updateStatus();
     updateSourceLabel();
     if (m_firstData) {
@@ -317,6 +338,20 @@ void MainWindow::openFileDialog() {
     if (path.isEmpty()) return;
     QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
     openPath(path);
+}
+
+void MainWindow::showView(View view) {
+    m_views->setCurrentWidget(view == View::Tables ? static_cast<QWidget*>(m_tables) : m_charts);
+}
+
+void MainWindow::setRunsFilter(const QString& text) {
+    m_runs->filterEdit()->setText(text);
+    emit m_runs->filterEdit()->returnPressed();
+}
+
+void MainWindow::openTable(qint64 run, const QString& name) {
+    showView(View::Tables);
+    m_tables->openTable(run, name);
 }
 
 void MainWindow::sizeToScreen() {
@@ -422,6 +457,8 @@ void MainWindow::saveViewState() {
     QSettings settings;
     settings.setValue(m_viewKey + "/runs", m_runs->saveState());
     settings.setValue(m_viewKey + "/charts", m_charts->saveState());
+    settings.setValue(m_viewKey + "/tables", m_tables->saveState());
+    settings.setValue(m_viewKey + "/view", m_views->currentIndex());
     settings.setValue(m_viewKey + "/source", m_workspace->sourcePath());
 }
 
@@ -429,6 +466,8 @@ void MainWindow::restoreViewState() {
     QSettings settings;
     m_runs->restoreState(settings.value(m_viewKey + "/runs").toMap());
     m_charts->restoreState(settings.value(m_viewKey + "/charts").toMap());
+    m_tables->restoreState(settings.value(m_viewKey + "/tables").toMap());
+    m_views->setCurrentIndex(settings.value(m_viewKey + "/view", 0).toInt());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -9,6 +9,7 @@ class QLabel;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QToolButton;
 class QMenu;
 class QAction;
@@ -18,6 +19,7 @@ namespace runlens::ui {
 class ChartsPanel;
 class RunsPanel;
 class SourcesMenu;
+class TablesView;
 class WelcomePage;
 class Workspace;
 
@@ -35,6 +37,15 @@ public:
     Workspace* workspace() const { return m_workspace; }
     RunsPanel* runsPanel() const { return m_runs; }
     ChartsPanel* chartsPanel() const { return m_charts; }
+    TablesView* tablesView() const { return m_tables; }
+
+    /// The views beside the runs table.
+    enum class View { Charts, Tables };
+    void showView(View view);
+    /// Types a filter into the runs panel's box and applies it.
+    void setRunsFilter(const QString& text);
+    /// Shows a run's prediction table in the Tables view (the newest step).
+    void openTable(qint64 run, const QString& name);
 
     /// Shows errors in the status bar only (no dialogs): for --screenshot and tests.
     void setQuietErrors(bool quiet) { m_quietErrors = quiet; }
@@ -73,6 +84,8 @@ private:
     QSplitter* m_splitter = nullptr;
     RunsPanel* m_runs = nullptr;
     ChartsPanel* m_charts = nullptr;
+    TablesView* m_tables = nullptr;
+    QTabWidget* m_views = nullptr;
 
     QMenu* m_recentMenu = nullptr;
     SourcesMenu* m_sourcesMenu = nullptr;

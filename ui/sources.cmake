@@ -30,3 +30,22 @@ target_sources(runlens_ui PRIVATE
 # Charts and the run detail view keep their own lists.
 include(${CMAKE_CURRENT_LIST_DIR}/plots/sources.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/dialogs/run_detail_sources.cmake)
+# Prediction tables: the Tables view.
+target_sources(runlens_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/tables/image_viewer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/image_viewer.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/prediction_table_model.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/prediction_table_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_cell_delegate.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_cell_delegate.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_list_model.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_list_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_rows.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_rows.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/table_tab.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/tables_view.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/tables_view.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/thumbnail_cache.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/thumbnail_cache.h
+)

@@ -1,0 +1,233 @@
+// The Tables view offscreen: the list of tables of the shown runs, a table tab's filter, Wrong
+// only, sorting, steps, thumbnails, export and copy, and its state remembered.
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_dir.h"
+#include "tests/ui/tables/table_test_data.h"
+#include "ui/tables/prediction_table_model.h"
+#include "ui/tables/table_list_model.h"
+#include "ui/tables/table_tab.h"
+#include "ui/tables/tables_view.h"
+#include "ui/tables/thumbnail_cache.h"
+#include "ui/widgets/filter_line_edit.h"
+
+using namespace runlens;
+using namespace runlens::ui;
+
+namespace {
+
+DrawnRuns drawn(int runs) {
+    DrawnRuns out;
+    for (int k = 0; k < runs; ++k)
+        out.runs.push_back({RunId(k + 1),
+                            QStringLiteral("run-%1").arg(k),
+                            QStringLiteral("run-%1").arg(k),
+                            Qt::blue,
+                            {},
+                            {},
+                            NAN});
+    return out;
+}
+
+TableTab* openFirst(TablesView& view) {
+    if (!view.isListLoaded()) {
+        QSignalSpy listed(&view, &TablesView::listLoaded);
+        REQUIRE(listed.wait(10000));
+    }
+    TableTab* tab = view.openTableSpec(QStringLiteral("run-1/val/predictions"));
+    REQUIRE(tab);
+    if (!tab->isLoaded()) {
+        QSignalSpy loaded(tab, &TableTab::loaded);
+        REQUIRE(loaded.wait(10000));
+    }
+    return tab;
+}
+
+int wrongCount(int run, int step, int rows) {
+    int n = 0;
+    for (int r = 0; r < rows; ++r)
+        n += (r + run + step) % 4 == 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("The table model shows typed cells for the chosen rows and marks wrong predictions (#10)",
+          "[ui][tables]") {
+    auto table = std::make_shared<const PredictionTable>(test::sampleTable(0, 1, 40));
+    PredictionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setTable(table);
+    CHECK(model.rowCount() == 40);
+    CHECK(model.columnCount() == 7);
+    model.setTruthPrediction(2, 3);
+    CHECK(model.index(0, 2).data().toString() == "cat");
+    CHECK(model.index(1, 6).data().toString() == "a photo of a dog");
+    CHECK(model.index(0, 6).data().toString().isEmpty());                     // missing caption
+    CHECK(model.index(3, 3).data(PredictionTableModel::WrongRole).toBool());  // (3 + 0 + 1) % 4
+    CHECK_FALSE(model.index(2, 3).data(PredictionTableModel::WrongRole).toBool());
+    model.setRows({5, 3});
+    CHECK(model.rowCount() == 2);
+    CHECK(model.index(1, 0).data().toString() == "3");
+    CHECK(model.headerData(1, Qt::Vertical, Qt::DisplayRole).toLongLong() == 3);
+    CHECK(model.arrayCell(0, 5)->size() == 3);
+}
+
+TEST_CASE("The Tables view lists the shown runs' tables, one entry per table with its steps (#10)",
+          "[ui][tables]") {
+    test::TempDir dir;
+    const std::string path = (dir / "t.runlens").string();
+    test::writeTableDatabase(path, 3, 50);
+    TablesView view;
+    QAbstractItemModelTester tester(view.listModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    view.setRuns(drawn(3));
+    view.setDatabase(QString::fromStdString(path));
+    QSignalSpy listed(&view, &TablesView::listLoaded);
+    REQUIRE(listed.wait(10000));
+    REQUIRE(view.listModel()->rowCount() == 3);
+    const TableEntry& e = view.listModel()->entry(0);
+    CHECK(e.steps.size() == 2);
+    CHECK(e.rows == 50);
+    view.setRuns(drawn(1));  // only run-0 shown
+    CHECK(view.listModel()->rowCount() == 1);
+}
+
+TEST_CASE("A table tab filters, shows wrong predictions only, sorts and switches steps (#10)",
+          "[ui][tables]") {
+    test::TempDir dir;
+    const std::string path = (dir / "t.runlens").string();
+    const int rows = 200;
+    test::writeTableDatabase(path, 3, rows);
+    TablesView view;
+    view.resize(1200, 800);
+    view.show();
+    view.setRuns(drawn(3));
+    view.setDatabase(QString::fromStdString(path));
+    TableTab* tab = openFirst(view);
+    CHECK(tab->step() == 2);
+    CHECK(tab->model()->rowCount() == rows);
+    CHECK(tab->statusText().contains("200 of 200 rows"));
+    CHECK(tab->statusText().contains("accuracy"));
+
+    tab->setWrongOnly(true);
+    CHECK(tab->model()->rowCount() == wrongCount(1, 2, rows));
+    for (int r = 0; r < tab->model()->rowCount(); ++r)
+        REQUIRE(tab->model()->isWrong(tab->model()->tableRow(r)));
+    CHECK(tab->statusText().contains("accuracy 0.0 %"));
+
+    tab->setWrongOnly(false);
+    tab->setFilter(QStringLiteral("label != pred and confidence > 0.8"));
+    int expected = 0;
+    const PredictionTable sample = test::sampleTable(1, 2, rows);
+    for (int r = 0; r < rows; ++r)
+        expected += (r + 1 + 2) % 4 == 0 && sample.columns[4].numbers[std::size_t(r)] > 0.8;
+    CHECK(tab->model()->rowCount() == expected);
+
+    tab->setFilter(QStringLiteral("confidence >"));  // broken: nothing shown, said inline
+    CHECK(tab->filterEdit()->hasError());
+    CHECK(tab->findChild<QLabel*>(QStringLiteral("filterError"))->isVisible());
+    CHECK(tab->model()->rowCount() == 0);
+    CHECK(tab->statusText().startsWith("filter error"));
+
+    tab->setFilter(QString());
+    QTest::mouseClick(tab->view()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(tab->view()->horizontalHeader()->sectionViewportPosition(4) + 5, 5));
+    QTest::mouseClick(tab->view()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(tab->view()->horizontalHeader()->sectionViewportPosition(4) + 5, 5));
+    const double first = tab->model()->index(0, 4).data().toDouble();
+    const double last = tab->model()->index(rows - 1, 4).data().toDouble();
+    CHECK(first >= last);  // clicked twice: descending
+    CHECK(first == Approx(0.85));
+
+    tab->showStep(1);
+    QSignalSpy loaded(tab, &TableTab::loaded);
+    REQUIRE(loaded.wait(10000));
+    CHECK(tab->step() == 1);
+    tab->setWrongOnly(true);
+    CHECK(tab->model()->rowCount() == wrongCount(1, 1, rows));
+}
+
+TEST_CASE("Thumbnails arrive off the UI thread; export and copy give the shown rows (#10)",
+          "[ui][tables]") {
+    test::TempDir dir;
+    const std::string path = (dir / "t.runlens").string();
+    test::writeTableDatabase(path, 2, 30);
+    TablesView view;
+    view.resize(1000, 700);
+    view.show();
+    view.setRuns(drawn(2));
+    view.setDatabase(QString::fromStdString(path));
+    TableTab* tab = openFirst(view);
+    ThumbnailCache* cache = view.findChild<ThumbnailCache*>();
+    REQUIRE(cache);
+    const qint64 media =
+        tab->model()->index(0, 1).data(PredictionTableModel::MediaIdRole).toLongLong();
+    REQUIRE(media > 0);
+    QSignalSpy ready(cache, &ThumbnailCache::thumbnailReady);
+    if (cache->thumbnail(media, 48).isNull()) REQUIRE(ready.wait(10000));
+    const QPixmap thumb = cache->thumbnail(media, 48);
+    REQUIRE_FALSE(thumb.isNull());
+    CHECK(thumb.width() == 48);
+
+    tab->setWrongOnly(true);
+    const QString csv = QString::fromStdString((dir / "out.csv").string());
+    CHECK(tab->exportCsv(csv).isEmpty());
+    const QStringList lines = QString::fromStdString(test::readFile((dir / "out.csv").string()))
+                                  .split('\n', Qt::SkipEmptyParts);
+    CHECK(lines.size() == tab->model()->rowCount() + 1);
+    CHECK(lines.first() == "id,image,label,pred,confidence,probs,caption");
+
+    tab->view()->selectionModel()->select(
+        QItemSelection(tab->model()->index(0, 2), tab->model()->index(1, 3)),
+        QItemSelectionModel::Select);
+    QTest::keySequence(tab->view(), QKeySequence::Copy);
+    const QStringList copied = QApplication::clipboard()->text().split('\n');
+    REQUIRE(copied.size() == 2);
+    CHECK(copied[0].split('\t').size() == 2);
+}
+
+TEST_CASE("A table's filter, sort and step are remembered, and open tabs come back (#10)",
+          "[ui][tables]") {
+    test::TempDir dir;
+    const std::string path = (dir / "t.runlens").string();
+    test::writeTableDatabase(path, 3, 40);
+    QVariantMap saved;
+    {
+        TablesView view;
+        view.setRuns(drawn(3));
+        view.setDatabase(QString::fromStdString(path));
+        TableTab* tab = openFirst(view);
+        tab->setFilter(QStringLiteral("confidence > 0.5"));
+        tab->setWrongOnly(true);
+        tab->showStep(1);
+        QSignalSpy loaded(tab, &TableTab::loaded);
+        REQUIRE(loaded.wait(10000));
+        saved = view.saveState();
+    }
+    TablesView again;
+    again.setRuns(drawn(3));
+    again.setDatabase(QString::fromStdString(path));
+    again.restoreState(saved);
+    QSignalSpy opened(&again, &TablesView::tableOpened);
+    REQUIRE(opened.wait(10000));
+    TableTab* tab = again.currentTable();
+    REQUIRE(tab);
+    if (!tab->isLoaded() || tab->step() != 1) {
+        QSignalSpy loaded(tab, &TableTab::loaded);
+        REQUIRE(loaded.wait(10000));
+    }
+    CHECK(tab->entry().runName == "run-1");
+    CHECK(tab->step() == 1);
+    CHECK(tab->filterEdit()->text() == "confidence > 0.5");
+    CHECK(tab->wrongOnly());
+}

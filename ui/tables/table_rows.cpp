@@ -1,0 +1,114 @@
+// Table row helpers: typed comparisons, no per-row strings except where the types differ.
+#include "ui/tables/table_rows.h"
+
+#include <QString>
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace runlens::ui {
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+int findByNames(const PredictionTable& table, std::initializer_list<const char*> names) {
+    // Class-label columns first, then any column with a matching name.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const char* name : names)
+            for (std::size_t i = 0; i < table.columns.size(); ++i) {
+                const TableColumn& c = table.columns[i];
+                if (pass == 0 && c.type != ColumnType::ClassLabel) continue;
+                if (c.type == ColumnType::Image || c.type == ColumnType::NumberArray) continue;
+                if (lower(c.name) == name) return int(i);
+            }
+    return -1;
+}
+
+std::string text(const TableColumn& c, std::uint32_t r) {
+    switch (c.type) {
+        case ColumnType::ClassLabel:
+            if (c.ints[r] < 0) return {};
+            return c.ints[r] < std::int64_t(c.classNames.size())
+                       ? c.classNames[std::size_t(c.ints[r])]
+                       : std::to_string(c.ints[r]);
+        case ColumnType::String:
+            return c.strings[r];
+        case ColumnType::Number:
+        case ColumnType::Bool:
+            return std::isnan(c.numbers[r]) ? std::string()
+                                            : QString::number(c.numbers[r], 'g', 17).toStdString();
+        default:
+            return {};
+    }
+}
+
+}  // namespace
+
+std::pair<int, int> guessTruthPrediction(const PredictionTable& table) {
+    const int truth = findByNames(table, {"label", "truth", "target", "y_true", "gt",
+                                          "ground_truth", "true", "actual", "class"});
+    int pred = findByNames(table, {"pred", "prediction", "predicted", "y_pred", "output", "guess",
+                                   "predicted_label", "pred_label"});
+    if (pred == truth) pred = -1;
+    return {truth, pred};
+}
+
+std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int prediction) {
+    const std::size_t n = table.rowCount();
+    std::vector<std::uint8_t> wrong(n, 0);
+    if (truth < 0 || prediction < 0) return wrong;
+    const TableColumn& a = table.columns[std::size_t(truth)];
+    const TableColumn& b = table.columns[std::size_t(prediction)];
+    if (a.type == ColumnType::ClassLabel && b.type == ColumnType::ClassLabel &&
+        a.classNames == b.classNames) {
+        for (std::size_t r = 0; r < n; ++r)
+            wrong[r] = a.ints[r] >= 0 && b.ints[r] >= 0 && a.ints[r] != b.ints[r];
+        return wrong;
+    }
+    for (std::uint32_t r = 0; r < n; ++r) {
+        const std::string x = text(a, r), y = text(b, r);
+        wrong[r] = !x.empty() && !y.empty() && x != y;
+    }
+    return wrong;
+}
+
+void sortRows(const PredictionTable& table, int column, bool ascending,
+              std::vector<std::uint32_t>& rows) {
+    const TableColumn& c = table.columns[std::size_t(column)];
+    auto order = [&](auto key, auto missing) {
+        std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t x, std::uint32_t y) {
+            const bool mx = missing(x), my = missing(y);
+            if (mx || my) return !mx && my;
+            return ascending ? key(x) < key(y) : key(y) < key(x);
+        });
+    };
+    switch (c.type) {
+        case ColumnType::Number:
+        case ColumnType::Bool:
+            return order([&](std::uint32_t r) { return c.numbers[r]; },
+                         [&](std::uint32_t r) { return std::isnan(c.numbers[r]); });
+        case ColumnType::String:
+            return order([&](std::uint32_t r) -> const std::string& { return c.strings[r]; },
+                         [&](std::uint32_t r) { return c.strings[r].empty(); });
+        case ColumnType::ClassLabel:
+            return order([&](std::uint32_t r) { return text(c, r); },
+                         [&](std::uint32_t r) { return c.ints[r] < 0; });
+        case ColumnType::Image:
+            return order([&](std::uint32_t r) { return c.ints[r]; },
+                         [&](std::uint32_t r) { return c.ints[r] <= 0; });
+        case ColumnType::NumberArray:
+            return order(
+                [&](std::uint32_t r) {
+                    const auto& v = c.arrays[r];
+                    return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+                },
+                [&](std::uint32_t r) { return c.arrays[r].empty(); });
+    }
+}
+
+}  // namespace runlens::ui

@@ -1,0 +1,23 @@
+// Which rows a table tab shows and in what order: guessing truth and prediction columns, marking
+// wrong predictions, sorting. (Headless helpers over a PredictionTable.)
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "core/model/prediction_table.h"
+
+namespace runlens::ui {
+
+/// Truth and prediction column indices guessed from their names (-1 when not found).
+std::pair<int, int> guessTruthPrediction(const PredictionTable& table);
+
+/// 1 for rows whose truth and prediction are both present and differ.
+std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int prediction);
+
+/// Sorts `rows` by a column (stable; missing values last whatever the order).
+void sortRows(const PredictionTable& table, int column, bool ascending,
+              std::vector<std::uint32_t>& rows);
+
+}  // namespace runlens::ui

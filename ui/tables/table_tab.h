@@ -1,0 +1,105 @@
+// TableTab: one prediction table open in the Tables view — step choice, filter (the runs table's
+// language), Wrong only, sorting, thumbnails, enlarged images, copy and CSV export, a status line.
+#pragma once
+
+#include <QVariantMap>
+#include <QWidget>
+#include <memory>
+
+#include "core/model/prediction_table.h"
+#include "ui/tables/table_list_model.h"
+#include "ui/tasks/background.h"
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QSlider;
+class QTableView;
+class QToolButton;
+
+namespace runlens::ui {
+
+class FilterLineEdit;
+class PredictionTableModel;
+class TableCellDelegate;
+class ThumbnailCache;
+
+class TableTab : public QWidget {
+    Q_OBJECT
+public:
+    TableTab(TableEntry entry, QString databasePath, ThumbnailCache* thumbnails,
+             QWidget* parent = nullptr);
+    ~TableTab() override;
+
+    const TableEntry& entry() const { return m_entry; }
+    /// Shows the table as logged at `step` (one of the entry's steps).
+    void showStep(std::int64_t step);
+    std::int64_t step() const { return m_step; }
+    /// Applies a filter expression (as typed in the box).
+    void setFilter(const QString& text);
+    void setWrongOnly(bool on);
+    bool wrongOnly() const;
+    /// Truth and prediction columns by index (-1: none), overriding the guess by name.
+    void setTruthPrediction(int truth, int prediction);
+
+    bool isLoaded() const { return m_table != nullptr; }
+    PredictionTableModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    FilterLineEdit* filterEdit() const { return m_filter; }
+    QString statusText() const;
+    /// Writes the shown rows and columns as CSV; an error message, or empty on success.
+    QString exportCsv(const QString& path) const;
+
+    /// What is remembered per table and source: filter, wrong only, sort, columns, sizes.
+    QVariantMap saveState() const;
+    void restoreState(const QVariantMap& state);
+
+signals:
+    /// The table at the chosen step is loaded and shown (or failed: see statusText()).
+    void loaded();
+    void stateChanged();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QHBoxLayout* buildToolbar();
+    void load(std::int64_t tableId);
+    void onLoaded(std::shared_ptr<const PredictionTable> table, const QString& error);
+    void applyRows();
+    void sortBy(int column, Qt::SortOrder order);
+    void updateStatus();
+    void chooseTruthPrediction();
+    void setThumbnailSize(int pixels);
+    void enlarge(const QModelIndex& index);
+    void copySelection() const;
+    void exportDialog();
+    void showHeaderMenu(const QPoint& pos);
+
+    TableEntry m_entry;
+    QString m_databasePath;
+    ThumbnailCache* m_thumbnails;
+    std::int64_t m_step = 0;
+    std::shared_ptr<const PredictionTable> m_table;
+    QString m_error;
+    Generation m_loadGeneration;
+
+    QComboBox* m_stepBox = nullptr;
+    FilterLineEdit* m_filter = nullptr;
+    QLabel* m_filterError = nullptr;
+    QToolButton* m_wrongOnly = nullptr;
+    QToolButton* m_truthButton = nullptr;
+    QSlider* m_thumbSlider = nullptr;
+    QLabel* m_status = nullptr;
+    QTableView* m_view = nullptr;
+    PredictionTableModel* m_model = nullptr;
+    TableCellDelegate* m_delegate = nullptr;
+
+    QString m_filterText;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_userTruthPrediction = false;
+    QVariantMap m_pendingState;  ///< restored once the table is loaded
+};
+
+}  // namespace runlens::ui

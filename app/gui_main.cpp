@@ -42,9 +42,29 @@ bool hasArgument(int argc, char** argv, const char* name) {
 // calls `done` when its rows and the thumbnails on screen are drawn.
 void showTable(ui::MainWindow& window, const GuiOptions& options, std::function<void(int)> done) {
     ui::TablesView* tables = window.tablesView();
-    auto open = [&window, tables, options, done] {
+    ui::Workspace* workspace = window.workspace();
+    // The list is final once the first import pass has ended and the data read after it is
+    // listed; before that a table may just not be imported yet.
+    struct Wait {
+        bool importEnded = false;
+        bool dataAfterImport = false;
+    };
+    auto wait = std::make_shared<Wait>();
+    wait->importEnded = wait->dataAfterImport = !workspace->isImporting();
+    QObject::connect(workspace, &ui::Workspace::importFinished, &window,
+                     [wait] { wait->importEnded = true; });
+    QObject::connect(workspace, &ui::Workspace::dataChanged, &window, [wait] {
+        if (wait->importEnded) wait->dataAfterImport = true;
+    });
+    auto open = std::make_shared<std::function<void()>>();
+    *open = [&window, tables, options, done, open, wait] {
         const QString spec = options.view.section(':', 1);
         ui::TableTab* tab = tables->openTableSpec(spec);
+        if (!tab && (!wait->dataAfterImport || tables->isReadingList())) {
+            QObject::connect(tables, &ui::TablesView::listLoaded, &window, *open,
+                             Qt::SingleShotConnection);
+            return;
+        }
         if (!tab) {
             std::fprintf(stderr, "runlens: no prediction table %s among the shown runs\n",
                          qPrintable(spec.isEmpty() ? QStringLiteral("at all") : spec));
@@ -60,10 +80,10 @@ void showTable(ui::MainWindow& window, const GuiOptions& options, std::function<
             QObject::connect(tab, &ui::TableTab::loaded, tab, ready, Qt::SingleShotConnection);
     };
     window.showView(ui::MainWindow::View::Tables);
-    if (tables->isListLoaded())
-        QTimer::singleShot(0, &window, open);
+    if (tables->isListLoaded() && !tables->isReadingList())
+        QTimer::singleShot(0, &window, *open);
     else
-        QObject::connect(tables, &ui::TablesView::listLoaded, &window, open,
+        QObject::connect(tables, &ui::TablesView::listLoaded, &window, *open,
                          Qt::SingleShotConnection);
 }
 

@@ -322,7 +322,7 @@ void MainWindow::onDataChanged() {
     m_runs->setSnapshot(m_workspace->runs());
     m_charts->setMetricKeys(m_workspace->metricKeys());
     m_charts->refresh();
-    if (!m_firstData) m_tables->refresh();  // the first list is read by setDatabase
+    m_tables->refresh();
     updateStatus();
     updateSourceLabel();
     if (m_firstData) {

@@ -118,10 +118,12 @@ void TablesView::setRuns(const DrawnRuns& runs) {
 void TablesView::refresh() {
     if (m_database.isEmpty()) return;
     const quint64 generation = m_listGeneration.next();
+    ++m_listReads;
     runInBackground(
         this,
         [path = m_database.toStdString()] { return std::make_shared<LoadedList>(readList(path)); },
         [this, generation](std::shared_ptr<LoadedList> loaded) {
+            --m_listReads;
             if (!m_listGeneration.isCurrent(generation)) return;
             m_tables = std::move(loaded->tables);
             m_listLoaded = true;

@@ -49,6 +49,8 @@ public:
     QTreeView* listView() const { return m_listView; }
     QTabWidget* tabs() const { return m_tabs; }
     bool isListLoaded() const { return m_listLoaded; }
+    /// True while the list is being read again (listLoaded() follows).
+    bool isReadingList() const { return m_listReads > 0; }
 
     /// Per source: each table's view state (filter, sort, columns...), and which are open.
     QVariantMap saveState() const;
@@ -70,6 +72,7 @@ private:
     std::vector<TableInfo> m_tables;
     DrawnRuns m_runs;
     bool m_listLoaded = false;
+    int m_listReads = 0;
     Generation m_listGeneration;
 
     QTabWidget* m_tabs = nullptr;

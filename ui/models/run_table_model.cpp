@@ -148,9 +148,13 @@ void RunTableModel::arrange() {
             }
         }
     }
+    // Pinned flags once per row, not two uid look-ups per comparison.
+    std::vector<char> pinned(std::size_t(total), 0);
+    for (int r : m_rows)
+        pinned[std::size_t(r)] = m_looks.isPinned(uid(r));
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) {
-        const bool pa = m_looks.isPinned(uid(a)), pb = m_looks.isPinned(uid(b));
+        const bool pa = pinned[std::size_t(a)], pb = pinned[std::size_t(b)];
         if (pa != pb) return pa;
         if (m_sortColumn < 0) return false;
         const bool ma = missing[std::size_t(a)], mb = missing[std::size_t(b)];

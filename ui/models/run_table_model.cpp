@@ -390,6 +390,8 @@ QString RunTableModel::headerToolTip(const RunColumn& c) const {
         tip += tr("\nKept by the logging tool for itself; hidden by default");
     else if (c.hiddenByDefault && c.values && c.values->isConstant())
         tip += tr("\nThe same for every run; hidden by default");
+    else if (c.hiddenByDefault)  // the only other reason: <metric>.min/.max beside <metric>
+        tip += tr("\nAn extreme beside the last value; hidden by default");
     return tip;
 }
 

@@ -271,5 +271,6 @@ TEST_CASE("Header cells explain their column", "[ui][runs]") {
     };
     CHECK(tip("config:lr") == "config: lr");
     CHECK(tip("summary:Confusion Matrix").startsWith("summary: Confusion Matrix\n"));
+    CHECK(tip("summary:loss.min").endsWith("hidden by default"));
     CHECK(tip("name").startsWith("Name"));
 }

@@ -212,6 +212,7 @@ void MainWindow::buildMenus() {
                     [this] { m_charts->focusSearch(); });
     view->addAction(tr("Choose &Columns…"), QKeySequence(tr("Ctrl+Shift+C")), m_runs,
                     &RunsPanel::chooseColumns);
+    view->addAction(m_runs->showDeletedAction());
     view->addSeparator();
     view->addAction(tr("C&harts"), QKeySequence(tr("Ctrl+1")), this,
                     [this] { showView(View::Charts); });
@@ -433,10 +434,7 @@ void MainWindow::updateStatus() {
         m_countsLabel->clear();
         return;
     }
-    QString text = tr("%1 of %2 runs").arg(m_runs->shownCount()).arg(m_runs->totalCount());
-    if (const int selected = m_runs->selectedCount(); selected > 0)
-        text += tr(" · %1 selected").arg(selected);
-    m_countsLabel->setText(text + QStringLiteral("   "));
+    m_countsLabel->setText(m_runs->countsText() + QStringLiteral("   "));
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

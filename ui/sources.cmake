@@ -21,6 +21,8 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/widgets/filter_line_edit.h
     ${CMAKE_CURRENT_LIST_DIR}/widgets/runs_panel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets/runs_panel.h
+    ${CMAKE_CURRENT_LIST_DIR}/widgets/runs_table_view.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/widgets/runs_table_view.h
     ${CMAKE_CURRENT_LIST_DIR}/widgets/screen_size.h
     ${CMAKE_CURRENT_LIST_DIR}/widgets/sources_menu.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets/sources_menu.h

@@ -89,9 +89,22 @@ RunsQueryTable::RunsQueryTable(const RunsSnapshot& snapshot) : m_snapshot(snapsh
     text("project", &RunInfo::project);
     text("host", &RunInfo::host);
     text("sweep", &RunInfo::sweepUid);
-    text("id", &RunInfo::uid, {"uid"});
+    // The id a user sees and copies is the run's own id in its source; `uid` is the database's
+    // (prefixed in a workspace of several sources).
+    add(std::make_unique<TextField>("id", runs,
+                                    [](const RunInfo& r) -> const std::string& {
+                                        return r.sourceRunId.empty() ? r.uid : r.sourceRunId;
+                                    }),
+        {});
+    text("uid", &RunInfo::uid);
     text("notes", &RunInfo::notes);
     text("commit", &RunInfo::gitCommit);
+    text("source.format", &RunInfo::sourceFormat);
+    add(std::make_unique<TextField>("source.path", runs,
+                                    [](const RunInfo& r) -> const std::string& {
+                                        return r.sourceRoot.empty() ? r.sourcePath : r.sourceRoot;
+                                    }),
+        {});
     add(std::make_unique<TagsField>(runs), {"tag"});
     add(std::make_unique<NumberField>("created", QueryColumnType::Time, runs,
                                       [](const RunInfo& r) { return r.startTime; }),
@@ -101,6 +114,9 @@ RunsQueryTable::RunsQueryTable(const RunsSnapshot& snapshot) : m_snapshot(snapsh
         {"end_time"});
     add(std::make_unique<NumberField>("runtime", QueryColumnType::Number, runs,
                                       [](const RunInfo& r) { return r.runtime; }),
+        {});
+    add(std::make_unique<NumberField>("deleted", QueryColumnType::Bool, runs,
+                                      [](const RunInfo& r) { return r.deleted ? 1.0 : 0.0; }),
         {});
     add(std::make_unique<NumberField>(
             "exit_code", QueryColumnType::Number, runs,

@@ -11,9 +11,11 @@
 
 namespace runlens::query {
 
-/// Columns: the run fields name, state, group, job_type, project, host, sweep, id (the run uid),
-/// notes, commit (Text), tags (List), created and finished (Time), runtime and exit_code
-/// (Number); then every config and summary key as a Mixed column under its own name
+/// Columns: the run fields name, state, group, job_type, project, host, sweep, id (the run's id
+/// in its source), uid (the database's run uid), notes, commit, source.format, source.path (the
+/// source root in a workspace, else the path the run was read from) (Text), tags (List), created
+/// and finished (Time), deleted (Bool), runtime and exit_code (Number); then every config and
+/// summary key as a Mixed column under its own name
 /// (`optimizer.lr`, `val/acc`). A key present in both config and summary, or named like a run
 /// field, is reached with a prefix: `config.lr`, `summary.lr` (also `config:lr`).
 /// Bare words search the run name. The snapshot must outlive the table.

@@ -27,6 +27,9 @@ void RunTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot) {
     beginResetModel();
     m_snapshot = std::move(snapshot);
     m_columns = m_snapshot ? buildRunColumns(*m_snapshot) : std::vector<RunColumn>();
+    m_deletedCount = 0;
+    for (std::size_t r = 0; m_snapshot && r < m_snapshot->runs.size(); ++r)
+        m_deletedCount += m_snapshot->runs[r].deleted;
     m_sortColumn = m_sortColumnId.isEmpty() ? -1 : columnIndex(m_sortColumnId);
     m_groupColumn = m_groupBy.isEmpty() ? -1 : columnIndex(m_groupBy);
     if (m_filter && m_snapshot) {
@@ -54,6 +57,20 @@ void RunTableModel::setFilterRows(std::optional<std::vector<std::uint32_t>> rows
     arrange();
     endResetModel();
     emit drawnRunsChanged();
+}
+
+void RunTableModel::setShowDeleted(bool show) {
+    if (show == m_showDeleted) return;
+    beginResetModel();
+    m_showDeleted = show;
+    arrange();
+    endResetModel();
+    emit drawnRunsChanged();
+}
+
+int RunTableModel::totalCount() const {
+    if (!m_snapshot) return 0;
+    return int(m_snapshot->runs.size()) - (m_showDeleted ? 0 : m_deletedCount);
 }
 
 void RunTableModel::setGroupBy(const QString& columnId) {
@@ -103,6 +120,10 @@ void RunTableModel::arrange() {
         for (int i = 0; i < total; ++i)
             m_rows[std::size_t(i)] = i;
     }
+    if (!m_showDeleted && m_deletedCount > 0) {
+        const auto& runs = m_snapshot->runs;
+        std::erase_if(m_rows, [&](int r) { return runs[std::size_t(r)].deleted; });
+    }
 
     std::vector<double> numbers;
     std::vector<QCollatorSortKey> texts;
@@ -127,9 +148,13 @@ void RunTableModel::arrange() {
             }
         }
     }
+    // Pinned flags once per row, not two uid look-ups per comparison.
+    std::vector<char> pinned(std::size_t(total), 0);
+    for (int r : m_rows)
+        pinned[std::size_t(r)] = m_looks.isPinned(uid(r));
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) {
-        const bool pa = m_looks.isPinned(uid(a)), pb = m_looks.isPinned(uid(b));
+        const bool pa = pinned[std::size_t(a)], pb = pinned[std::size_t(b)];
         if (pa != pb) return pa;
         if (m_sortColumn < 0) return false;
         const bool ma = missing[std::size_t(a)], mb = missing[std::size_t(b)];
@@ -247,13 +272,8 @@ QVariant RunTableModel::runData(int row, int column, int role) const {
     switch (role) {
         case Qt::DisplayRole:
             return runCellText(*m_snapshot, c, row);
-        case Qt::ToolTipRole: {
-            if (c.kind == ColumnKind::Name)
-                return tr("%1\nid %2 · %3").arg(qs(run.name), id, stateText(run.state));
-            const Value v = runCellValue(*m_snapshot, c, row);
-            return v.isNumber() ? QString::fromStdString(runlens::formatNumber(v.toNumber()))
-                                : runCellText(*m_snapshot, c, row);
-        }
+        case Qt::ToolTipRole:
+            return runCellToolTip(*m_snapshot, c, row);
         case Qt::CheckStateRole:
             if (c.kind == ColumnKind::Name)
                 return m_looks.isHidden(id) ? Qt::Unchecked : Qt::Checked;
@@ -262,16 +282,17 @@ QVariant RunTableModel::runData(int row, int column, int role) const {
             if (c.kind == ColumnKind::Name) return m_looks.color(id);
             return {};
         case Qt::ForegroundRole:
-            if (m_looks.isHidden(id)) return QColor(Qt::gray);
+            if (m_looks.isHidden(id) || run.deleted) return QColor(Qt::gray);
             if (c.kind == ColumnKind::State && run.state == RunState::Failed)
                 return QColor(0xC0, 0x39, 0x2B);
             if (c.kind == ColumnKind::State && run.state == RunState::Running)
                 return QColor(0x1F, 0x77, 0xB4);
             return {};
         case Qt::FontRole:
-            if (c.kind == ColumnKind::Name && m_looks.isPinned(id)) {
+            if (c.kind == ColumnKind::Name && (m_looks.isPinned(id) || run.deleted)) {
                 QFont f;
-                f.setBold(true);
+                f.setBold(m_looks.isPinned(id));
+                f.setStrikeOut(run.deleted);
                 return f;
             }
             return {};
@@ -342,12 +363,36 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || section < 0 || section >= int(m_columns.size())) return {};
     const RunColumn& c = m_columns[std::size_t(section)];
     if (role == Qt::DisplayRole) return c.title;
-    if (role == Qt::ToolTipRole) {
-        if (c.kind == ColumnKind::Config) return tr("config: %1").arg(c.title);
-        if (c.kind == ColumnKind::Summary) return tr("summary: %1").arg(c.title);
-        return c.title;
-    }
+    if (role == Qt::ToolTipRole) return headerToolTip(c);
     return {};
+}
+
+QString RunTableModel::headerToolTip(const RunColumn& c) const {
+    QString kind;
+    switch (c.kind) {
+        case ColumnKind::Config:
+            kind = tr("config");
+            break;
+        case ColumnKind::Summary:
+            kind = tr("summary");
+            break;
+        case ColumnKind::Name:
+            return tr("Name\nThe check box draws the run in the charts; the swatch is its colour");
+        case ColumnKind::Uid:
+            return tr("Run id\nThe run's id in its source (W&B run id, MLflow run id)");
+        case ColumnKind::Source:
+            return tr("Source\nThe format and the file or folder the run was read from");
+        default:
+            return c.title;
+    }
+    QString tip = QStringLiteral("%1: %2").arg(kind, c.title);
+    if (c.internal)
+        tip += tr("\nKept by the logging tool for itself; hidden by default");
+    else if (c.hiddenByDefault && c.values && c.values->isConstant())
+        tip += tr("\nThe same for every run; hidden by default");
+    else if (c.hiddenByDefault)  // the only other reason: <metric>.min/.max beside <metric>
+        tip += tr("\nAn extreme beside the last value; hidden by default");
+    return tip;
 }
 
 Qt::ItemFlags RunTableModel::flags(const QModelIndex& index) const {

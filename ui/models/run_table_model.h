@@ -34,6 +34,15 @@ public:
     /// Sorts by a column id, also before the column exists (restored settings).
     void setSortKey(const QString& columnId, Qt::SortOrder order);
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    /// The id of the sort column, also while it is pending ("" when unsorted).
+    QString sortKey() const { return m_sortColumnId; }
+
+    /// Runs deleted in their source (MLflow lifecycle) are left out unless shown: not listed,
+    /// not drawn, not counted.
+    void setShowDeleted(bool show);
+    bool showDeleted() const { return m_showDeleted; }
+    /// Deleted runs in the snapshot (left out while !showDeleted()).
+    int deletedCount() const { return m_deletedCount; }
 
     RunLooks& looks() { return m_looks; }
     const RunLooks& looks() const { return m_looks; }
@@ -45,7 +54,8 @@ public:
     /// Snapshot rows that pass the filter, in display order (groups flattened).
     std::vector<int> shownRows() const;
     int shownCount() const { return int(m_rows.size()); }
-    int totalCount() const { return m_snapshot ? int(m_snapshot->runs.size()) : 0; }
+    /// Runs the table can list: every run, less the deleted ones while they are left out.
+    int totalCount() const;
     /// The group key of a snapshot row under the current grouping ("" when not grouped).
     QString groupKeyOf(int snapshotRow) const;
     /// The model index of a snapshot row (column 0), invalid when filtered out.
@@ -75,11 +85,10 @@ private:
         QString key;
         std::vector<int> rows;
     };
-    void rebuild();
     void arrange();
     QVariant runData(int snapshotRow, int column, int role) const;
     QVariant groupData(const Group& group, int column, int role) const;
-    bool lessThan(int a, int b) const;
+    QString headerToolTip(const RunColumn& column) const;
     QString uid(int snapshotRow) const;
 
     std::shared_ptr<const RunsSnapshot> m_snapshot;
@@ -92,6 +101,8 @@ private:
     int m_sortColumn = -1;
     QString m_sortColumnId;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_showDeleted = false;
+    int m_deletedCount = 0;
     mutable RunLooks m_looks;
 };
 

@@ -80,3 +80,29 @@ TEST_CASE("An unknown key in a runs filter is an error with a suggestion", "[que
     CHECK(bound.error().start == 0);
     CHECK(bound.error().length == 8);
 }
+
+TEST_CASE("deleted, source.format, source.path, id and uid are run fields (issue 17)",
+          "[query][runs]") {
+    test::TempDir dir;
+    RunsSnapshot snap = makeSnapshot(dir);
+    // As a workspace of two sources shows the runs: prefixed uids, the source of each run.
+    for (std::size_t i = 0; i < snap.runs.size(); ++i) {
+        RunInfo& r = snap.runs[i];
+        r.sourceRunId = r.uid;
+        r.uid = (i < 2 ? "a:" : "b:") + r.uid;
+        r.sourceFormat = i < 2 ? "mlflow" : "wandb";
+        r.sourceRoot = i < 2 ? "/data/mlruns" : "";
+        r.sourcePath = i < 2 ? "/data/mlruns/0/" + r.sourceRunId : "/data/wandb/run-" + r.uid;
+        r.deleted = i == 1;
+    }
+    CHECK(rowsFor(snap, "deleted == true") == Rows{1});
+    CHECK(rowsFor(snap, "deleted == false") == Rows{0, 2, 3});
+    CHECK(rowsFor(snap, "not deleted == true and state == \"finished\"") == Rows{0, 2, 3});
+    CHECK(rowsFor(snap, "source.format == \"mlflow\"") == Rows{0, 1});
+    CHECK(rowsFor(snap, "source.format != mlflow") == Rows{2, 3});
+    // source.path is the source root, else the path the run was read from.
+    CHECK(rowsFor(snap, "source.path == \"/data/mlruns\"") == Rows{0, 1});
+    CHECK(rowsFor(snap, "source.path contains \"wandb/run-\"") == Rows{2, 3});
+    CHECK(rowsFor(snap, "id == \"u3\"") == Rows{3});  // the id in its source, as shown
+    CHECK(rowsFor(snap, "uid == \"b:u3\"") == Rows{3});
+}

@@ -1,6 +1,8 @@
 // MainWindow end to end, offscreen: open a database, filter, group, hide runs; errors; screenshot.
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -78,7 +80,9 @@ TEST_CASE(
     runs->filterEdit()->setText("lr <");
     emit runs->filterEdit()->returnPressed();
     CHECK(runs->filterEdit()->hasError());
-    CHECK(runs->shownCount() == 3);  // a broken filter keeps the last good result
+    CHECK(runs->shownCount() == 0);  // a broken filter lists nothing, not the last good result
+    CHECK(statusText(window).contains("filter error"));
+    CHECK_FALSE(statusText(window).contains("3 of 12 runs"));
 
     runs->filterEdit()->setText(QString());
     emit runs->filterEdit()->returnPressed();
@@ -89,6 +93,13 @@ TEST_CASE(
 
     runs->model()->setRowsHidden({0, 1, 2}, true);
     CHECK(runs->drawnRuns().runs.size() == 9);
+
+    // Deleted runs can be listed from the View menu (issue 17).
+    bool inViewMenu = false;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->menu() && menu->text() == "&View")
+            inViewMenu = menu->menu()->actions().contains(runs->showDeletedAction());
+    CHECK(inViewMenu);
 
     const QString shot =
         QString::fromStdString((test::testOutputDir() / "main_window.png").string());
@@ -122,6 +133,7 @@ TEST_CASE("View settings are remembered per source across windows", "[ui][window
         window.runsPanel()->filterEdit()->setText("run-1");
         emit window.runsPanel()->filterEdit()->returnPressed();
         window.runsPanel()->model()->setGroupBy("config:optimizer");
+        window.runsPanel()->model()->setRowsPinned({4}, true);
         window.close();
     }
     MainWindow again;
@@ -132,6 +144,7 @@ TEST_CASE("View settings are remembered per source across windows", "[ui][window
     CHECK(again.runsPanel()->filterEdit()->text() == "run-1");
     CHECK(again.runsPanel()->model()->groupBy() == "config:optimizer");
     CHECK(again.runsPanel()->shownCount() == 1);
+    CHECK(again.runsPanel()->model()->looks().isPinned("uid-4"));  // issue 17
 }
 
 TEST_CASE("Opening reads each chart in view once", "[ui][window][charts]") {

@@ -62,6 +62,11 @@ struct RunInfo {
     std::string sourceRoot;
 };
 
+/// What to call a run: its name, else its own id in its source (never a workspace's prefixed uid).
+inline const std::string& displayName(const RunInfo& r) {
+    return !r.name.empty() ? r.name : !r.sourceRunId.empty() ? r.sourceRunId : r.uid;
+}
+
 /// Applies the RunSink merge rule: every field set in `from` (non-empty text, non-NaN time,
 /// engaged optional, non-empty tag list, state other than Unknown) overwrites `into`.
 /// `deleted` is always taken from `from`; `id` is never changed.

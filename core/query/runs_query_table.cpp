@@ -147,7 +147,7 @@ const QueryColumn* RunsQueryTable::findColumn(std::string_view name) const {
 
 std::string_view RunsQueryTable::rowName(std::size_t row) const {
     const RunInfo& r = m_snapshot.runs[row];
-    return r.name.empty() ? std::string_view(r.uid) : std::string_view(r.name);
+    return std::string_view(displayName(r));
 }
 
 }  // namespace runlens::query

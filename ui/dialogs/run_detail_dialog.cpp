@@ -35,7 +35,7 @@ RunDetailDialog::RunDetailDialog(const QString& databasePath, qint64 runId,
     if (snapshot && snapshot->rowOf(runId) >= 0) {
         const RunInfo& info = snapshot->runs[std::size_t(snapshot->rowOf(runId))];
         runStart = info.startTime;
-        name = QString::fromStdString(info.name.empty() ? info.uid : info.name);
+        name = QString::fromStdString(displayName(info));
     }
     setWindowTitle(name.isEmpty() ? tr("Run details") : tr("%1 — Run details").arg(name));
 

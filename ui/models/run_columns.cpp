@@ -163,7 +163,7 @@ Value runCellValue(const RunsSnapshot& snap, const RunColumn& column, int row) {
     const RunInfo& r = snap.runs[std::size_t(row)];
     switch (column.kind) {
         case ColumnKind::Name:
-            return Value::string(r.name.empty() ? r.uid : r.name);
+            return Value::string(displayName(r));
         case ColumnKind::State:
             return Value::string(std::string(toString(r.state)));
         case ColumnKind::Group:
@@ -239,7 +239,7 @@ QString runCellToolTip(const RunsSnapshot& snap, const RunColumn& column, int ro
         case ColumnKind::Name: {
             QString tip =
                 QObject::tr("%1\nid %2 · %3")
-                    .arg(qs(r.name.empty() ? r.uid : r.name), runSourceId(r), stateText(r.state));
+                    .arg(qs(displayName(r)), runSourceId(r), stateText(r.state));
             if (r.deleted) tip += QObject::tr(" · deleted in its source");
             return tip;
         }

@@ -417,7 +417,7 @@ DrawnRuns RunsPanel::drawnRuns() const {
         DrawnRun d;
         d.id = run.id;
         d.uid = uid;
-        d.name = QString::fromStdString(run.name.empty() ? run.uid : run.name);
+        d.name = QString::fromStdString(displayName(run));
         d.color = m_model->looks().color(uid);
         d.startTime = run.startTime;
         if (out.grouped) {

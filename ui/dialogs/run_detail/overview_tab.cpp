@@ -215,7 +215,7 @@ void OverviewTab::showDetails(const RunDetails& details) {
     m_fitPending = true;
     if (isVisible()) QTimer::singleShot(0, this, &OverviewTab::fitMetadata);
     emit runLoaded(
-        QString::fromStdString(details.info.name.empty() ? details.info.uid : details.info.name));
+        QString::fromStdString(displayName(details.info)));
 }
 
 void OverviewTab::showEvent(QShowEvent* event) {

@@ -204,7 +204,7 @@ QString RunMetadataView::stateText() const {
 
 void RunMetadataView::setDetails(const RunDetails& details) {
     const RunInfo& info = details.info;
-    m_name->setText(info.name.empty() ? q(info.uid) : q(info.name));
+    m_name->setText(q(displayName(info)));
 
     QString state = ui::stateText(info.state);
     if (info.exitCode) state += tr(" · exit code %1").arg(*info.exitCode);

@@ -52,6 +52,32 @@ QCPAbstractPlottable* addLine(ChartPlot& plot, const std::vector<double>& x,
     return curve;
 }
 
+// The points of a line that no segment draws: finite, with no finite neighbour on either side
+// (a metric logged once per run, or a value between gaps).
+QVector<QCPGraphData> lonePoints(const std::vector<double>& x, const std::vector<double>& y) {
+    const std::size_t n = std::min(x.size(), y.size());
+    auto drawable = [&](std::size_t i) { return std::isfinite(x[i]) && !std::isnan(y[i]); };
+    QVector<QCPGraphData> out;
+    for (std::size_t i = 0; i < n; ++i)
+        if (drawable(i) && (i == 0 || !drawable(i - 1)) && (i + 1 == n || !drawable(i + 1)))
+            out.append(QCPGraphData(x[i], y[i]));
+    return out;
+}
+
+// A disc on each lone point of a line, in its colour; null when it has none.
+QCPGraph* addLoneMarkers(ChartPlot& plot, const std::vector<double>& x,
+                         const std::vector<double>& y, const QColor& color) {
+    QVector<QCPGraphData> points = lonePoints(x, y);
+    if (points.isEmpty()) return nullptr;
+    std::sort(points.begin(), points.end(),
+              [](const QCPGraphData& a, const QCPGraphData& b) { return a.key < b.key; });
+    auto* graph = plot.addGraph();
+    graph->data()->set(points, true);
+    graph->setLineStyle(QCPGraph::lsNone);
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 6));
+    return graph;
+}
+
 void tag(QCPAbstractPlottable* p, qint64 runId, int group, const char* role) {
     p->setProperty("runId", runId);
     p->setProperty("group", group);
@@ -223,6 +249,8 @@ void addGroups(ChartPlot& plot, const series::ChartData& data, const ChartContex
         const QColor color = context.groupColors[std::size_t(g.group)];
         means[k] = addLine(plot, g.mean.x, g.mean.y, true, QPen(color, lineWidth(lines) + 0.4));
         tag(means[k], -1, g.group, "mean");
+        if (QCPGraph* markers = addLoneMarkers(plot, g.mean.x, g.mean.y, color))
+            tag(markers, -1, g.group, "point");
     }
     for (std::size_t k = 0; k < lines; ++k) {
         const series::GroupChart& g = data.groups[k];
@@ -254,6 +282,8 @@ void addRunGraphs(ChartPlot& plot, const series::ChartData& data, const ChartCon
                              linePen(context.runColor(r.index), width, !r.allPoints));
         tag(line, r.runId, -1, "line");
         legendEntries[k] = line;
+        if (QCPGraph* markers = addLoneMarkers(plot, r.line.x, r.line.y, context.runColor(r.index)))
+            tag(markers, r.runId, -1, "point");
     }
 }
 

@@ -241,6 +241,19 @@ private:
     std::vector<int> m_fullHi;
 };
 
+// A point with no drawable neighbour after it (the one before has already broken the line):
+// a metric logged once, or between gaps. It gets a marker, as a single pixel is lost.
+bool isLonePoint(const std::vector<double>& xs, const std::vector<double>& ys, std::size_t i,
+                 std::size_t n) {
+    return i + 1 >= n || std::isnan(xs[i + 1]) || std::isnan(ys[i + 1]);
+}
+
+// A 3×3 square centred on the point.
+void drawMarker(ColumnCanvas& canvas, double cx, double cy) {
+    for (int dx = -1; dx <= 1; ++dx)
+        canvas.segment(cx + dx, cy - 1, cx + dx, cy + 1);
+}
+
 // Draws every line into the canvas's band of columns; with `topFirst`, from the last line to the
 // first (see ColumnCanvas::occludeBelow).
 void drawBand(const std::vector<LineRaster::Line>& lines, const AxisMap& mx, const AxisMap& my,
@@ -278,9 +291,12 @@ void drawBand(const std::vector<LineRaster::Line>& lines, const AxisMap& mx, con
                 open = false;
                 continue;
             }
-            if (!open)
-                canvas.segment(cx, cy, cx, cy);  // a lone point still shows
-            else if (line.ascending)
+            if (!open) {
+                if (isLonePoint(xs, ys, i, n))
+                    drawMarker(canvas, cx, cy);
+                else
+                    canvas.segment(cx, cy, cx, cy);
+            } else if (line.ascending)
                 canvas.segmentRightward(px, py, cx, cy);
             else
                 canvas.segment(px, py, cx, cy);

@@ -210,6 +210,20 @@ void Workspace::addSource(const QString& path) {
         });
 }
 
+QString Workspace::format() const {
+    std::string format;
+    if (m_plan.imported && m_runs) {
+        for (const WorkspaceSource& s : m_runs->sources) {
+            if (s.removed || s.superseded) continue;
+            if (format.empty())
+                format = s.format;
+            else if (s.format != format)
+                return QStringLiteral("workspace");
+        }
+    }
+    return QString::fromStdString(format.empty() ? m_plan.format : format);
+}
+
 void Workspace::removeSource(const QString& sourcePath) {
     if (!canEditSources()) return;
     const std::string path = sourcePath.toStdString();

@@ -38,7 +38,8 @@ public:
     /// The Runlens database to read (the source itself, or its cache).
     QString databasePath() const { return QString::fromStdString(m_plan.databasePath); }
     /// "runlens", an importer's format, or "workspace" for sources of several formats.
-    QString format() const { return QString::fromStdString(m_plan.format); }
+    /// Follows the sources kept in the cache (an added source of another kind makes a workspace).
+    QString format() const;
     bool isImported() const { return m_plan.imported; }
 
     /// The sources of an imported workspace, as the cache last recorded them (with missing ones
@@ -58,6 +59,8 @@ public:
     const std::vector<MetricKeyInfo>& metricKeys() const { return m_metricKeys; }
 
     bool isImporting() const { return m_importProgress != nullptr; }
+    /// True while the runs snapshot is being re-read (after an import pass or a change on disk).
+    bool isReloading() const { return m_reloadRunning || m_reloadPending; }
     /// Stops what is running: an open's search (the current workspace stays) or an import pass
     /// (what was read is kept).
     void cancelImport();

@@ -426,6 +426,8 @@ bool ChartsPanel::isIdle() const {
     if (m_updateTimer.isActive() || m_refreshTimer.isActive() || !m_fetcher->isIdle()) return false;
     for (MetricPanel* p : std::as_const(m_panels)) {
         if (p->pendingStamp().valid) return false;
+        // A new panel its layout has not placed yet may turn out to be in view.
+        if (p->isVisible() && !p->testAttribute(Qt::WA_Resized)) return false;
         if (isOnScreen(p) && !(stampFor(p) == p->shownStamp())) return false;
     }
     return true;

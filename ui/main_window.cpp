@@ -447,6 +447,11 @@ void MainWindow::showRunDetail(qint64 runId) {
     auto* dialog =
         new RunDetailDialog(m_workspace->databasePath(), runId, m_workspace->runs(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RunDetailDialog::tableRequested, this, [this](qint64 run, const QString& t) {
+        openTable(run, t);
+        raise();
+        activateWindow();
+    });
     dialog->show();
 }
 

@@ -65,6 +65,8 @@ RunDetailDialog::RunDetailDialog(const QString& databasePath, qint64 runId,
     connect(m_system, &SystemMetricsTab::chartCountChanged, this, [this](int count) {
         setTabTitle(m_system, count > 0 ? tr("System (%1)").arg(count) : tr("System"));
     });
+    connect(m_tables, &TablesTab::openRequested, this,
+            [this](qint64 run, const QString& table) { emit tableRequested(run, table); });
     connect(m_tables, &TablesTab::tableCountChanged, this, [this](int count) {
         setTabTitle(m_tables, count > 0 ? tr("Tables (%1)").arg(count) : tr("Tables"));
     });

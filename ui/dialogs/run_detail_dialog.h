@@ -44,6 +44,8 @@ public:
 signals:
     /// Every tab finished loading.
     void loaded();
+    /// The Tables tab asked to show a table in the main window's Tables view.
+    void tableRequested(qint64 run, const QString& table);
 
 protected:
     void hideEvent(QHideEvent* event) override;

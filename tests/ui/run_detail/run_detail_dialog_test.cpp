@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -291,6 +292,12 @@ TEST_CASE("Run detail shows everything about a run", "[run_detail][dialog]") {
         CHECK(tables->topLevelItem(0)->text(3) ==
               "id (number), label (class), caption (string), scores (array)");
         CHECK(dialog.tabs()->tabText(dialog.tabs()->indexOf(dialog.tables())) == "Tables (2)");
+        // The selected table opens in the Tables view (issue 10).
+        QSignalSpy requested(&dialog, &RunDetailDialog::tableRequested);
+        REQUIRE(dialog.tables()->openButton()->isEnabled());
+        dialog.tables()->openButton()->click();
+        REQUIRE(requested.size() == 1);
+        CHECK(requested.first().at(1).toString() == "val/predictions");
 
         const int artifactsIndex = dialog.tabs()->indexOf(dialog.artifacts());
         CHECK(dialog.tabs()->isTabVisible(artifactsIndex));

@@ -1,7 +1,9 @@
 // TablesTab: one row per logged table; the column list is spelled out in the last cell.
 #include "ui/dialogs/run_detail/tables_tab.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -30,7 +32,7 @@ LoadedTables loadTables(const std::string& path, RunId run) {
 }  // namespace
 
 TablesTab::TablesTab(const QString& databasePath, RunId runId, QWidget* parent)
-    : DetailTab(parent) {
+    : DetailTab(parent), m_run(runId) {
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("tablesList"));
     m_list->setHeaderLabels({tr("Table"), tr("Step"), tr("Rows"), tr("Columns")});
@@ -46,7 +48,20 @@ TablesTab::TablesTab(const QString& databasePath, RunId runId, QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_list);
+    m_open = new QPushButton(tr("Open in Tables View"), content);
+    m_open->setToolTip(
+        tr("Show the selected table in the main window's Tables view, with its "
+           "images, filter and sort (double-click or Enter does the same)"));
+    m_open->setEnabled(false);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_open);
+    layout->addLayout(buttons);
     setContent(content);
+    connect(m_open, &QPushButton::clicked, this, &TablesTab::openCurrent);
+    connect(m_list, &QTreeWidget::itemActivated, this, &TablesTab::openCurrent);
+    connect(m_list, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* item) { m_open->setEnabled(item != nullptr); });
 
     runInBackground(
         this,
@@ -87,12 +102,18 @@ TablesTab::TablesTab(const QString& databasePath, RunId runId, QWidget* parent)
                         '\n' + lines.join(QLatin1Char('\n')));
             }
             m_list->sortByColumn(NameColumn, Qt::AscendingOrder);
+            m_list->setCurrentItem(m_list->topLevelItem(0));
             for (int column : {NameColumn, StepColumn, RowsColumn})
                 m_list->resizeColumnToContents(column);
             m_list->setColumnWidth(NameColumn, std::max(m_list->columnWidth(NameColumn) + 16, 180));
             showContent();
             emit tableCountChanged(int(loaded->tables.size()));
         });
+}
+
+void TablesTab::openCurrent() {
+    if (QTreeWidgetItem* item = m_list->currentItem())
+        emit openRequested(m_run, item->text(NameColumn));
 }
 
 }  // namespace runlens::ui

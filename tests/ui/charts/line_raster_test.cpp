@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/plots/chart_plot.h"
+#include "ui/plots/chart_renderer.h"
 #include "ui/plots/line_raster.h"
 
 using namespace runlens::ui;
@@ -41,6 +42,65 @@ TEST_CASE("a one-point spike fills its pixel column up to the spike", "[ui][char
     CHECK(qAlpha(image.pixel(50, 4)) == 255);
     CHECK(qAlpha(image.pixel(50, 3)) == 0);
     CHECK(qAlpha(image.pixel(30, 50)) == 0);  // nothing else
+}
+
+TEST_CASE("a point no segment draws gets a 3x3 marker; a line's end point does not",
+          "[ui][charts][raster]") {
+    ChartPlot plot;
+    plot.xAxis->setRange(0, 20);
+    plot.yAxis->setRange(0, 20);
+    // A metric logged once (x 3.5), then a point between gaps (x 10.5), then a two-point line.
+    std::vector<double> x{3.5, 7.5, 10.5, 12.5, 15.5, 16.5};
+    std::vector<double> y{10.5, NAN, 5.5, NAN, 15.5, 15.5};
+    auto owner = std::make_shared<int>(0);
+    plot.lineRaster()->setLines({{&x, &y, QColor(200, 0, 0)}}, owner);
+    QImage image(20, 20, QImage::Format_ARGB32_Premultiplied);
+    plot.lineRaster()->rasterize(image);
+    for (int column : {2, 3, 4})
+        CHECK(paintedRows(image, column) == 3);
+    for (int column : {9, 10, 11})
+        CHECK(paintedRows(image, column) == 3);
+    CHECK(qAlpha(image.pixel(3, 9)) == 255);  // value 10.5 is row 9
+    CHECK(paintedRows(image, 14) == 0);
+    CHECK(paintedRows(image, 15) == 1);  // the line's own pixels, no marker
+    CHECK(paintedRows(image, 16) == 1);
+}
+
+TEST_CASE("a run with one point is drawn as a disc in its colour", "[ui][charts]") {
+    ChartPlot plot;
+    plot.resize(300, 200);
+    auto runs = std::make_shared<DrawnRuns>();
+    for (auto [id, color] : {std::pair{1, QColor(200, 0, 0)}, std::pair{2, QColor(0, 0, 200)}}) {
+        DrawnRun run;
+        run.id = id;
+        run.name = run.uid = QString::number(id);
+        run.color = color;
+        runs->runs.push_back(run);
+    }
+    ChartContext context = makeChartContext(runs, ChartSettings{}, 0);
+    auto data = std::make_shared<runlens::series::ChartData>();
+    data->runs.resize(2);
+    data->runs[0].index = 0;
+    data->runs[0].runId = 1;
+    data->runs[0].line = {{0}, {6.75}};
+    data->runs[1].index = 1;
+    data->runs[1].runId = 2;
+    data->runs[1].line = {{0, 1, 2}, {1, 2, 3}};
+    data->x0 = 0;
+    data->x1 = 2;
+    data->y = {0, 10};
+    renderChart(plot, data, context, chartXRange(*data));
+    int points = 0;
+    for (int i = 0; i < plot.plottableCount(); ++i) {
+        auto* graph = qobject_cast<QCPGraph*>(plot.plottable(i));
+        if (!graph || graph->property(kRoleProperty).toString() != "point") continue;
+        ++points;
+        CHECK(graph->property("runId").toLongLong() == 1);
+        CHECK(graph->dataCount() == 1);
+        CHECK(graph->scatterStyle().shape() == QCPScatterStyle::ssDisc);
+        CHECK(graph->scatterStyle().pen().color() == QColor(200, 0, 0));
+    }
+    CHECK(points == 1);
 }
 
 TEST_CASE("NaN breaks a rasterized line; translucent colours blend once per column",

@@ -194,6 +194,7 @@ void setUpAxes(ChartPlot& plot, const ChartSettings& settings) {
     const QString xMode = QString::number(int(settings.xAxis));
     if (plot.property("xMode").toString() != xMode) {
         plot.setProperty("xMode", xMode);
+        plot.xAxis->setNumberFormat(QStringLiteral("gb"));  // bar charts turn "b" off
         switch (settings.xAxis) {
             case series::XAxis::WallTime:
                 plot.xAxis->setTicker(QSharedPointer<WallTimeTicker>::create());

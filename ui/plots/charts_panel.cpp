@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "ui/plots/bar_chart.h"
 #include "ui/plots/chart_fetcher.h"
 #include "ui/plots/chart_plot.h"
 #include "ui/plots/chart_renderer.h"
@@ -294,7 +295,10 @@ FetchStamp ChartsPanel::stampFor(const MetricPanel* panel) const {
     s.runs = m_runsVersion;
     s.data = m_dataVersion;
     s.settings = m_settingsVersion;
-    const auto range = m_settings.syncX ? m_sharedRange : panel->ownRange();
+    // Bars show every run's one value, wherever the other charts are zoomed.
+    const auto range = isSingleValueKey(panel->key())
+                           ? std::nullopt
+                           : (m_settings.syncX ? m_sharedRange : panel->ownRange());
     if (range) std::tie(s.x0, s.x1) = *range;
     s.width = (panel->existingPlot()->dataWidthPixels() + kWidthBucket / 2) / kWidthBucket;
     return s;

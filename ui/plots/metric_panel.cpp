@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "ui/plots/axis_format.h"
+#include "ui/plots/bar_chart.h"
 #include "ui/plots/chart_plot.h"
 #include "ui/plots/chart_renderer.h"
 #include "ui/plots/hover_tooltip.h"
@@ -70,6 +71,7 @@ MetricPanel::~MetricPanel() = default;
 
 void MetricPanel::setKeyInfo(const MetricKeyInfo& key) {
     m_key = key;
+    m_bars = isSingleValueKey(key);
     m_name = QString::fromStdString(key.name);
     m_title->setText(m_name);
     m_title->setToolTip(tr("%1\nlogged by %2 runs, %3 points in all")
@@ -93,9 +95,16 @@ ChartPlot* MetricPanel::plot() {
     m_empty->setParent(m_plot);  // an overlay in the middle of the plot
     m_plot->installEventFilter(this);
     layout()->activate();  // give the plot its size now: requests depend on its width
-    connect(m_plot, &ChartPlot::userXRangeChanged, this,
-            [this](const QCPRange& r) { emit userXRangeChanged(this, r.lower, r.upper); });
-    connect(m_plot, &ChartPlot::resetRequested, this, [this] { emit resetRequested(this); });
+    // Bars hold every run's value whatever the x range: their zoom is their own.
+    connect(m_plot, &ChartPlot::userXRangeChanged, this, [this](const QCPRange& r) {
+        if (!showsBars()) emit userXRangeChanged(this, r.lower, r.upper);
+    });
+    connect(m_plot, &ChartPlot::resetRequested, this, [this] {
+        if (!showsBars())
+            emit resetRequested(this);
+        else
+            draw(m_plot->lineRaster()->image());
+    });
     connect(m_plot, &ChartPlot::hovered, this, &MetricPanel::onHover);
     connect(m_plot, &ChartPlot::hoverLeft, this, &MetricPanel::onHoverLeft);
     return m_plot;
@@ -122,7 +131,7 @@ void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, Chart
     m_rasterRequested = false;
     m_rasterStale = false;
     ChartPlot* p = plot();
-    renderChart(*p, m_data, m_context, chartXRange(*m_data), std::move(raster));
+    draw(std::move(raster));
     const bool empty = m_data->runs.empty() && m_data->groups.empty();
     if (empty)
         m_empty->setText(m_context.runs->runs.empty() ? tr("No runs are shown")
@@ -132,8 +141,15 @@ void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, Chart
     updateStatus();
 }
 
+void MetricPanel::draw(std::shared_ptr<const LineRaster::Image> raster) {
+    if (showsBars())
+        renderBarChart(*m_plot, *m_data, m_context);
+    else
+        renderChart(*m_plot, m_data, m_context, chartXRange(*m_data), std::move(raster));
+}
+
 bool MetricPanel::needsRaster() {
-    if (!m_plot || !m_data || !drawsThroughRaster(*m_data)) return false;
+    if (!m_plot || !m_data || showsBars() || !drawsThroughRaster(*m_data)) return false;
     m_plot->layoutNow();  // the legend just changed: the data area may have too
     const auto image = m_plot->lineRaster()->image();
     return m_rasterStale || !image || image->image.size() != m_plot->dataAreaPixels();
@@ -181,6 +197,10 @@ void MetricPanel::restyle(const ChartContext& context) {
     // Many runs: the image at hand, in the old colours, until a new one is made off the UI
     // thread (see needsRaster).
     auto image = m_plot->lineRaster()->image();
+    if (showsBars()) {
+        renderBarChart(*m_plot, *m_data, m_context);
+        return;
+    }
     renderChart(*m_plot, m_data, m_context, range, image);
     if (image && drawsThroughRaster(*m_data)) {
         m_rasterStale = true;
@@ -212,7 +232,7 @@ void MetricPanel::releaseData() {
 }
 
 void MetricPanel::previewXRange(double x0, double x1) {
-    if (!m_plot) return;
+    if (!m_plot || showsBars()) return;
     m_plot->setXRange(drawableRange(x0, x1));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -254,6 +274,13 @@ void MetricPanel::onHover(double x, const QPoint& globalPos) {
     m_hoverX = x;
     m_hoverPos = globalPos;
     if (!m_data || !m_tooltip || !m_plot) return;
+    if (showsBars()) {
+        if (auto row = barAt(*m_data, m_context, x))
+            m_tooltip->showRows(m_name, {*row}, false, false, m_hoverPos);
+        else
+            m_tooltip->hide();
+        return;
+    }
     const double pixels = std::max(1.0, m_plot->axisRect()->width() * 1.0);
     const double tolerance = kHoverTolerancePixels * m_plot->xAxis->range().size() / pixels;
     if (canHoverFromData(*m_data)) {

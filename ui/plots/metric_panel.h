@@ -43,6 +43,9 @@ public:
     int id() const { return m_id; }
     const MetricKeyInfo& key() const { return m_key; }
     const QString& keyName() const { return m_name; }
+    /// Every run logged this key at most once: one bar per run, sorted, instead of lines (when
+    /// the runs are not grouped).
+    bool showsBars() const { return m_bars && m_data && m_data->groups.empty(); }
     void setKeyInfo(const MetricKeyInfo& key);
 
     /// The plot, created on first use (panels that are never shown never get one).
@@ -105,6 +108,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// Draws m_data as bars or lines.
+    void draw(std::shared_ptr<const LineRaster::Image> raster);
     void onHover(double x, const QPoint& globalPos);
     void onHoverLeft();
     void showRows(std::vector<HoverRow> rows, bool pending);
@@ -130,6 +135,7 @@ private:
     bool m_rasterStale = false;  // the image shows other colours (after restyle)
 
     bool m_hovering = false;
+    bool m_bars = false;
     double m_hoverX = NAN;
     QPoint m_hoverPos;
 };

@@ -1,6 +1,8 @@
 target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/axis_format.cpp
     ${CMAKE_CURRENT_LIST_DIR}/axis_format.h
+    ${CMAKE_CURRENT_LIST_DIR}/bar_chart.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bar_chart.h
     ${CMAKE_CURRENT_LIST_DIR}/chart_context.cpp
     ${CMAKE_CURRENT_LIST_DIR}/chart_context.h
     ${CMAKE_CURRENT_LIST_DIR}/chart_fetcher.cpp

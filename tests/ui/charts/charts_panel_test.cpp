@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <map>
 
 #include "core/store/run_store.h"
 #include "core/store/run_writer.h"
@@ -479,4 +480,73 @@ TEST_CASE("a screenshot of the charts", "[ui][charts]") {
     QTest::qWait(50);
     const auto grouped = test::testOutputDir() / "charts_panel_grouped.png";
     REQUIRE(f.charts.grab().save(QString::fromStdString(grouped.string())));
+}
+
+TEST_CASE("a metric each run logs once is a bar chart of runs, highest first, whatever the zoom",
+          "[ui][charts][bars]") {
+    test::TempDir dir;
+    const std::string path = (dir / "bars.runlens").string();
+    writeDatabase(path);
+    {
+        auto writer = RunWriter::open(path);
+        REQUIRE(writer.ok());
+        for (int r = 0; r < kRuns; ++r) {
+            RunInfo info;
+            info.uid = "uid-" + std::to_string(r);
+            const RunId id = writer.value()->beginRun(info);
+            // run-2 scores highest, run-4 lowest; the values are apart from the steps' range.
+            writer.value()->logMetric(id, "final/score", 0,
+                                      r == 2   ? 9
+                                      : r == 4 ? 1
+                                               : 5 + 0.1 * r,
+                                      kStart);
+        }
+        REQUIRE(writer.value()->commit().ok());
+    }
+    ChartsPanel charts;
+    ChartSettings settings;
+    settings.smoothing = series::SmoothingMode::None;
+    charts.setSettings(settings);
+    charts.resize(1200, 900);
+    charts.show();
+    charts.setDatabase(QString::fromStdString(path));
+    const DrawnRuns runs = drawnRuns(path);
+    charts.setDrawnRuns(runs);
+    charts.setMetricKeys(keysOf(path));
+    charts.refresh();
+    waitIdle(charts);
+
+    MetricPanel* score = charts.panel("final/score");
+    REQUIRE(score);
+    CHECK(score->showsBars());
+    CHECK_FALSE(charts.panel("train/loss")->showsBars());
+    REQUIRE(countRole(score, "bar") >= 1);
+    ChartPlot* plot = score->existingPlot();
+    // Bar k sits at x = k: the highest value first, run-2, then run-5 (5.5) ... run-4 last.
+    std::map<double, double> byX;
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPBars*>(plot->plottable(i)))
+            for (auto it = bars->data()->begin(); it != bars->data()->end(); ++it)
+                byX[it->key] = it->value;
+    REQUIRE(byX.size() == std::size_t(kRuns));
+    CHECK(byX[0] == 9);
+    CHECK(byX[1] == Approx(5.5));
+    CHECK(byX[double(kRuns - 1)] == 1);
+    CHECK(plot->yAxis->range().lower == 0);
+    CHECK(plot->legend->visible() == false);
+
+    // Hover names the bar's run.
+    emit plot->hovered(0.1, QPoint(300, 300));
+    auto* tooltip = charts.findChild<HoverTooltip*>();
+    REQUIRE(tooltip);
+    CHECK(tooltip->isVisible());
+    CHECK(tooltip->text().contains("run-2"));
+    emit plot->hoverLeft();
+
+    // Zooming a line chart to steps 100-150 leaves the bars whole.
+    charts.panel("train/loss")->plot()->xAxis->setRange(100, 150);
+    waitIdle(charts);
+    CHECK(score->data()->runs.size() == std::size_t(kRuns));
+    CHECK(score->existingPlot()->xAxis->range().upper > kRuns - 1);
+    score->grab().save(QString::fromStdString((test::testOutputDir() / "bars.png").string()));
 }

@@ -174,6 +174,7 @@ GroupChart toGroupChart(int group, int runCount, GroupBands&& bands, BandMode mo
         }
     }
     out.mean = ChartLine{std::move(bands.x), std::move(bands.mean)};
+    out.runsAt = std::move(bands.runs);
     return out;
 }
 

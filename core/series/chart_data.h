@@ -96,6 +96,8 @@ struct GroupChart {
     ChartLine mean;
     std::vector<double> low;   ///< band, at mean.x; empty with BandMode::None
     std::vector<double> high;  ///< band, at mean.x
+    /// Runs contributing at each mean.x (fewer than runCount where shorter runs have ended).
+    std::vector<std::int32_t> runsAt;
 };
 
 /// What reading cost, to check (and show) that summaries spared the decoding.

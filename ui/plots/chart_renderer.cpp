@@ -78,6 +78,23 @@ QCPGraph* addLoneMarkers(ChartPlot& plot, const std::vector<double>& x,
     return graph;
 }
 
+// A small hollow circle on a group's mean where the number of runs it averages drops (a
+// shorter run ended): the mean may jump there for no reason but that. Null when it never drops.
+QCPGraph* addCountChanges(ChartPlot& plot, const series::GroupChart& g, const QColor& color) {
+    QVector<QCPGraphData> points;
+    const std::size_t n = std::min(g.runsAt.size(), g.mean.x.size());
+    for (std::size_t i = 1; i < n; ++i)
+        if (g.runsAt[i] < g.runsAt[i - 1] && !std::isnan(g.mean.y[i]))
+            points.append(QCPGraphData(g.mean.x[i], g.mean.y[i]));
+    if (points.isEmpty()) return nullptr;
+    auto* graph = plot.addGraph();
+    graph->data()->set(points, true);
+    graph->setLineStyle(QCPGraph::lsNone);
+    graph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 1.2), QBrush(Qt::white), 7));
+    return graph;
+}
+
 void tag(QCPAbstractPlottable* p, qint64 runId, int group, const char* role) {
     p->setProperty("runId", runId);
     p->setProperty("group", group);
@@ -252,6 +269,7 @@ void addGroups(ChartPlot& plot, const series::ChartData& data, const ChartContex
         tag(means[k], -1, g.group, "mean");
         if (QCPGraph* markers = addLoneMarkers(plot, g.mean.x, g.mean.y, color))
             tag(markers, -1, g.group, "point");
+        if (QCPGraph* changes = addCountChanges(plot, g, color)) tag(changes, -1, g.group, "count");
     }
     for (std::size_t k = 0; k < lines; ++k) {
         const series::GroupChart& g = data.groups[k];

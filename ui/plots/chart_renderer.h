@@ -15,8 +15,9 @@ class ChartPlot;
 
 /// Property names on the plottables, for tests and hover: "runId" (qint64, -1 for groups),
 /// "group" (int, -1 for runs) and "role" ("line", "raw", "mean", "low", "high", "point" for the
-/// markers on points no segment draws, "legend" for an empty graph standing for a rasterized run
-/// in the legend, "more").
+/// markers on points no segment draws, "count" for the circles where fewer runs make a group's
+/// mean, "legend" for an empty graph standing for a rasterized run in the legend, "more",
+/// "bar").
 inline constexpr const char* kRoleProperty = "role";
 
 /// Replaces what the plot shows with `data`, computed for `context`, over x range `xRange`.

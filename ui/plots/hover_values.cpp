@@ -50,8 +50,12 @@ std::vector<HoverRow> hoverFromData(const series::ChartData& data, const ChartCo
         if (std::abs(g.mean.x[k] - x) > tolerance + binHalf) continue;
         HoverRow row;
         row.color = context.groupColors[std::size_t(g.group)];
-        row.name =
-            QStringLiteral("%1 (%2)").arg(context.groupNames[std::size_t(g.group)]).arg(g.runCount);
+        // How many runs the mean is of here: fewer than the group where shorter runs ended.
+        const int here = k < g.runsAt.size() ? g.runsAt[k] : g.runCount;
+        const QString& group = context.groupNames[std::size_t(g.group)];
+        row.name = here < g.runCount
+                       ? QObject::tr("%1 (%2 of %3 runs here)").arg(group).arg(here).arg(g.runCount)
+                       : QStringLiteral("%1 (%2)").arg(group).arg(g.runCount);
         row.value = g.mean.y[k];
         row.x = g.mean.x[k];
         if (!g.low.empty()) {

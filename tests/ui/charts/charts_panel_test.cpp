@@ -550,3 +550,36 @@ TEST_CASE("a metric each run logs once is a bar chart of runs, highest first, wh
     CHECK(score->existingPlot()->xAxis->range().upper > kRuns - 1);
     score->grab().save(QString::fromStdString((test::testOutputDir() / "bars.png").string()));
 }
+
+TEST_CASE("where a group's shorter runs end, the hover says how many runs the mean is of",
+          "[ui][charts]") {
+    Fixture f;
+    {  // run-0 (group "even", with run-2 and run-4) goes on 100 steps longer than the others
+        auto writer = RunWriter::open(f.path);
+        REQUIRE(writer.ok());
+        RunInfo info;
+        info.uid = "uid-0";
+        const RunId id = writer.value()->beginRun(info);
+        for (int s = kSteps; s < kSteps + 100; ++s)
+            writer.value()->logMetric(id, "train/loss", s, lossAt(0, s), kStart + 2.0 * s + 1);
+        REQUIRE(writer.value()->commit().ok());
+    }
+    f.charts.setMetricKeys(keysOf(f.path));
+    f.charts.setDrawnRuns(drawnRuns(f.path, true));
+    f.charts.refresh();
+    waitIdle(f.charts);
+    MetricPanel* loss = f.charts.panel("train/loss");
+    QCPGraph* changes = graphOf(loss, -1, "count", 0);
+    REQUIRE(changes);  // a circle where "even" drops from 3 runs to 1
+    CHECK(changes->data()->size() == 1);
+    CHECK(changes->data()->at(0)->key == Approx(kSteps).margin(2));
+    CHECK_FALSE(graphOf(loss, -1, "count", 1));  // "odd" ends where it began: all 3 throughout
+
+    auto* tooltip = f.charts.findChild<HoverTooltip*>();
+    emit loss->existingPlot()->hovered(kSteps + 50, QPoint(300, 300));
+    REQUIRE(tooltip);
+    CHECK(tooltip->text().contains("even (1 of 3 runs here)"));
+    emit loss->existingPlot()->hovered(100, QPoint(300, 300));
+    CHECK(tooltip->text().contains("even (3)"));
+    CHECK(tooltip->text().contains("odd (3)"));
+}

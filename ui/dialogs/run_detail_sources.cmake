@@ -31,6 +31,8 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/run_detail/natural_order.cpp
     ${CMAKE_CURRENT_LIST_DIR}/run_detail/natural_order.h
     ${CMAKE_CURRENT_LIST_DIR}/run_detail/overview_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/run_detail/summary_media_view.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/run_detail/summary_media_view.h
     ${CMAKE_CURRENT_LIST_DIR}/run_detail/overview_tab.h
     ${CMAKE_CURRENT_LIST_DIR}/run_detail/run_details.cpp
     ${CMAKE_CURRENT_LIST_DIR}/run_detail/run_details.h

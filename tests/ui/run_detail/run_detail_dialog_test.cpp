@@ -4,8 +4,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -15,6 +17,7 @@
 #include <QTreeWidget>
 #include <catch2/catch.hpp>
 
+#include "core/store/run_writer.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/temp_dir.h"
 #include "tests/ui/run_detail/detail_database.h"
@@ -27,6 +30,7 @@
 #include "ui/dialogs/run_detail/metric_chart.h"
 #include "ui/dialogs/run_detail/overview_tab.h"
 #include "ui/dialogs/run_detail/run_metadata_view.h"
+#include "ui/dialogs/run_detail/summary_media_view.h"
 #include "ui/dialogs/run_detail/summary_model.h"
 #include "ui/dialogs/run_detail/system_metrics_tab.h"
 #include "ui/dialogs/run_detail/tables_tab.h"
@@ -438,4 +442,58 @@ TEST_CASE("Run detail remembers its size", "[run_detail][dialog]") {
     RunDetailDialog again(QString::fromStdString(db.path), db.quietRun, db.snapshot);
     CHECK(again.size() == QSize(900, 640));
     REQUIRE(waitLoaded(again));
+}
+
+TEST_CASE("Run detail shows summary images as images, not JSON (#17)", "[run_detail][dialog]") {
+    TempDir dir;
+    isolateSettings(dir);
+    const auto images = dir / "run-1" / "files" / "media" / "images";
+    std::filesystem::create_directories(images);
+    QImage picture(400, 300, QImage::Format_RGB32);
+    picture.fill(QColor(30, 120, 200));
+    REQUIRE(picture.save(QString::fromStdString((images / "cm_11_ab.png").string())));
+    const std::string path = (dir / "media.runlens").string();
+    RunId id = 0;
+    {
+        auto writer = runlens::RunWriter::open(path);
+        REQUIRE(writer.ok());
+        runlens::RunInfo info;
+        info.uid = "media-run";
+        info.sourceFormat = "wandb";
+        info.sourcePath = (dir / "run-1").string();
+        id = writer.value()->beginRun(info);
+        writer.value()->setSummary(id, "acc", runlens::Value::number(0.9));
+        writer.value()->setSummary(
+            id, "Confusion Matrix",
+            runlens::Value::json(R"({"_type":"image-file","path":"media/images/cm_11_ab.png",)"
+                                 R"("width":400,"height":300,"format":"png"})"));
+        writer.value()->setSummary(
+            id, "Lost", runlens::Value::json(R"({"_type":"image-file","path":"media/x.png"})"));
+        REQUIRE(writer.value()->commit().ok());
+    }
+    RunDetailDialog dialog(QString::fromStdString(path), id, nullptr);
+    dialog.resize(1000, 700);
+    dialog.show();
+    REQUIRE(waitLoaded(dialog));
+    SummaryMediaView* media = dialog.overview()->summaryMedia();
+    REQUIRE(media);
+    CHECK(media->isVisible());
+    REQUIRE(media->count() == 2);
+    REQUIRE(QTest::qWaitFor([&] { return media->loadedCount() == 1; }, 5000));
+    CHECK_FALSE(media->item(0)->icon().isNull());
+    CHECK(media->item(1)->text().contains("missing"));
+    // The summary table names it an image instead of printing its JSON.
+    const SummaryModel* summary = dialog.overview()->summaryModel();
+    QStringList values;
+    for (int row = 0; row < summary->rowCount(); ++row)
+        values << summary->index(row, SummaryModel::ValueColumn).data().toString();
+    CHECK(values.contains("image 400×300"));
+    CHECK(values.contains("image"));
+    QWidget* large = media->showLarge(0);
+    REQUIRE(large);
+    CHECK(large->windowTitle() == "Confusion Matrix");
+    CHECK(large->findChild<QLabel*>()->pixmap().width() == 400);
+    large->close();
+    CHECK_FALSE(media->showLarge(1));  // missing: nothing to show
+    saveScreenshot(dialog, dialog.overview(), "summary_media");
 }

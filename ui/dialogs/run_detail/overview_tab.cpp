@@ -18,6 +18,7 @@
 #include "ui/dialogs/run_detail/config_tree_model.h"
 #include "ui/dialogs/run_detail/key_value_filter_model.h"
 #include "ui/dialogs/run_detail/run_metadata_view.h"
+#include "ui/dialogs/run_detail/summary_media_view.h"
 #include "ui/dialogs/run_detail/summary_model.h"
 #include "ui/tasks/background.h"
 
@@ -155,6 +156,15 @@ OverviewTab::OverviewTab(const QString& databasePath, RunId runId,
     summaryLayout->setSpacing(2);
     summaryLayout->addWidget(m_summaryTitle);
     summaryLayout->addWidget(m_summaryView, 1);
+    m_media = new SummaryMediaView(this);
+    summaryLayout->addWidget(m_media);
+    // A summary row that is an image opens it.
+    connect(m_summaryView, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        const QString key = index.siblingAtColumn(SummaryModel::KeyColumn).data().toString();
+        const auto& images = m_media->images();
+        for (std::size_t i = 0; i < images.size(); ++i)
+            if (QString::fromStdString(images[i].key) == key) m_media->showLarge(int(i));
+    });
 
     auto* values = new QSplitter(Qt::Horizontal, this);
     values->addWidget(configPane);
@@ -205,6 +215,7 @@ void OverviewTab::showDetails(const RunDetails& details) {
     m_metadata->setDetails(details);
     m_config->setValues(details.config);
     m_summary->setValues(details.summary);
+    m_media->setImages(summaryImages(details.info, details.summary));
     m_configKeys = countValues(m_config, {});  // JSON objects count by their values
     m_summaryKeys = int(details.summary.size());
     m_configView->header()->resizeSection(0, 260);
@@ -214,8 +225,7 @@ void OverviewTab::showDetails(const RunDetails& details) {
     showContent();
     m_fitPending = true;
     if (isVisible()) QTimer::singleShot(0, this, &OverviewTab::fitMetadata);
-    emit runLoaded(
-        QString::fromStdString(displayName(details.info)));
+    emit runLoaded(QString::fromStdString(displayName(details.info)));
 }
 
 void OverviewTab::showEvent(QShowEvent* event) {

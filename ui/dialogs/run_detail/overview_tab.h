@@ -17,6 +17,7 @@ namespace runlens::ui {
 class ConfigTreeModel;
 class KeyValueFilterModel;
 class RunMetadataView;
+class SummaryMediaView;
 class SummaryModel;
 
 class OverviewTab : public DetailTab {
@@ -33,6 +34,7 @@ public:
     QTreeView* summaryView() const { return m_summaryView; }
     ConfigTreeModel* configModel() const { return m_config; }
     SummaryModel* summaryModel() const { return m_summary; }
+    SummaryMediaView* summaryMedia() const { return m_media; }
 
 signals:
     /// The run was read (its name is known): the dialog titles itself after it.
@@ -61,6 +63,7 @@ private:
     QTreeView* m_summaryView = nullptr;
     ConfigTreeModel* m_config = nullptr;
     SummaryModel* m_summary = nullptr;
+    SummaryMediaView* m_media = nullptr;
     KeyValueFilterModel* m_configFilter = nullptr;
     KeyValueFilterModel* m_summaryFilter = nullptr;
 };

@@ -1,6 +1,7 @@
 // SummaryModel: summary values with full precision in tooltips; sorting is the proxy's job.
 #include "ui/dialogs/run_detail/summary_model.h"
 
+#include "core/model/summary_media.h"
 #include "ui/dialogs/run_detail/value_cells.h"
 #include "ui/models/roles.h"
 
@@ -25,7 +26,13 @@ int SummaryModel::columnCount(const QModelIndex& parent) const {
 QVariant SummaryModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const auto& [key, value] = m_values[std::size_t(index.row())];
-    if (index.column() == ValueColumn) return valueCellData(value, role);
+    if (index.column() == ValueColumn) {
+        // An image-file entry reads as what it is (shown under the table), not as its JSON.
+        if (role == Qt::DisplayRole)
+            if (const std::string media = describeSummaryMedia(value); !media.empty())
+                return QString::fromStdString(media);
+        return valueCellData(value, role);
+    }
     switch (role) {
         case Qt::DisplayRole:
         case Qt::ToolTipRole:

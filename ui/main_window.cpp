@@ -26,6 +26,7 @@
 #include <QToolButton>
 
 #include "core/importers/csv/csv_layout.h"
+#include "core/series/step_metrics.h"
 #include "ui/dialogs/run_detail_dialog.h"
 #include "ui/plots/charts_panel.h"
 #include "ui/tables/tables_view.h"
@@ -321,6 +322,10 @@ bool MainWindow::chooseCsvStepColumn(const QString& path, bool always, QString& 
 void MainWindow::onDataChanged() {
     if (m_firstData) restoreViewState();  // before the first snapshot, so settings apply to it
     m_runs->setSnapshot(m_workspace->runs());
+    QHash<QString, QString> stepMetrics;
+    for (const auto& [metric, step] : series::definedStepMetrics(*m_workspace->runs()))
+        stepMetrics.insert(QString::fromStdString(metric), QString::fromStdString(step));
+    m_charts->setStepMetrics(stepMetrics);
     m_charts->setMetricKeys(m_workspace->metricKeys());
     m_charts->refresh();
     m_tables->refresh();

@@ -23,4 +23,6 @@ target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/x_alignment.h
     ${CMAKE_CURRENT_LIST_DIR}/y_range.cpp
     ${CMAKE_CURRENT_LIST_DIR}/y_range.h
+    ${CMAKE_CURRENT_LIST_DIR}/step_metrics.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/step_metrics.h
 )

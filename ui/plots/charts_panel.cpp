@@ -295,13 +295,32 @@ FetchStamp ChartsPanel::stampFor(const MetricPanel* panel) const {
     s.runs = m_runsVersion;
     s.data = m_dataVersion;
     s.settings = m_settingsVersion;
-    // Bars show every run's one value, wherever the other charts are zoomed.
-    const auto range = isSingleValueKey(panel->key())
-                           ? std::nullopt
-                           : (m_settings.syncX ? m_sharedRange : panel->ownRange());
-    if (range) std::tie(s.x0, s.x1) = *range;
+    if (const auto range = rangeFor(panel)) std::tie(s.x0, s.x1) = *range;
     s.width = (panel->existingPlot()->dataWidthPixels() + kWidthBucket / 2) / kWidthBucket;
     return s;
+}
+
+bool ChartsPanel::zoomsAlone(const MetricPanel* panel) const {
+    return !m_settings.syncX || !stepMetricOf(panel).isEmpty() || isSingleValueKey(panel->key());
+}
+
+std::optional<std::pair<double, double>> ChartsPanel::rangeFor(const MetricPanel* panel) const {
+    // Bars show every run's one value, wherever the other charts are zoomed.
+    if (isSingleValueKey(panel->key())) return std::nullopt;
+    return zoomsAlone(panel) ? panel->ownRange() : m_sharedRange;
+}
+
+void ChartsPanel::setStepMetrics(const QHash<QString, QString>& stepMetrics) {
+    if (stepMetrics == m_stepMetrics) return;
+    m_stepMetrics = stepMetrics;
+    ++m_settingsVersion;
+    scheduleUpdate();
+}
+
+QString ChartsPanel::stepMetricOf(const MetricPanel* panel) const {
+    if (m_settings.xAxis != series::XAxis::Step) return {};
+    const QString step = m_stepMetrics.value(panel->keyName());
+    return !step.isEmpty() && keyIdOf(step) != 0 ? step : QString();
 }
 
 void ChartsPanel::updatePanels() {
@@ -339,6 +358,12 @@ void ChartsPanel::updatePanels() {
 void ChartsPanel::fetch(MetricPanel* panel, const FetchStamp& stamp) {
     ChartContext context = m_context;
     context.request.keyId = panel->key().id;
+    if (const QString step = stepMetricOf(panel); !step.isEmpty()) {
+        context.settings.xAxis = series::XAxis::Key;
+        context.settings.xKey = step;
+        context.request.xAxis = series::XAxis::Key;
+        context.request.xKeyId = keyIdOf(step);
+    }
     context.request.x0 = stamp.x0;
     context.request.x1 = stamp.x1;
     ChartPlot* plot = panel->plot();
@@ -379,12 +404,13 @@ void ChartsPanel::rasterize(MetricPanel* panel) {
 }
 
 void ChartsPanel::onUserXRange(MetricPanel* panel, double x0, double x1) {
-    if (m_settings.syncX) {
+    if (!zoomsAlone(panel)) {
         m_sharedRange = std::pair{x0, x1};
         // Every panel in view follows at once with what it has (a panel of many runs stretches
         // its image), then reads finer data once zooming pauses.
         for (MetricPanel* p : std::as_const(m_panels))
-            if (p != panel && p->hasPlot() && isOnScreen(p) && p->data()) p->previewXRange(x0, x1);
+            if (p != panel && !zoomsAlone(p) && p->hasPlot() && isOnScreen(p) && p->data())
+                p->previewXRange(x0, x1);
     } else {
         panel->setOwnRange(std::pair{x0, x1});
     }
@@ -392,13 +418,13 @@ void ChartsPanel::onUserXRange(MetricPanel* panel, double x0, double x1) {
 }
 
 void ChartsPanel::onReset(MetricPanel* panel) {
-    if (m_settings.syncX) {
+    const bool alone = zoomsAlone(panel);
+    if (!alone)
         m_sharedRange.reset();
-    } else {
+    else
         panel->setOwnRange(std::nullopt);
-    }
     for (MetricPanel* p : std::as_const(m_panels)) {
-        if ((p == panel || m_settings.syncX) && p->data())
+        if ((p == panel || (!alone && !zoomsAlone(p))) && p->data())
             p->previewXRange(p->data()->dataX0, p->data()->dataX1);
     }
     scheduleUpdate();

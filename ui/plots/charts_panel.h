@@ -42,6 +42,11 @@ public:
     void setMetricKeys(const std::vector<MetricKeyInfo>& keys);
     /// The runs to draw, with their colours and groups, in table order.
     void setDrawnRuns(const DrawnRuns& runs);
+    /// Metrics the source plots against another metric (W&B define_metric step_metric): with
+    /// the x axis on Step, their panels use that metric as x, zoomed on their own.
+    void setStepMetrics(const QHash<QString, QString>& stepMetrics);
+    /// The x key a panel is drawn against instead of the settings' x axis; empty when none.
+    QString stepMetricOf(const MetricPanel* panel) const;
     /// The database has new data: re-read what is on screen (at most about once a second).
     void refresh();
     void focusSearch();
@@ -84,6 +89,10 @@ private:
     void scheduleUpdate(int delayMs = 0);
     void updatePanels();
     FetchStamp stampFor(const MetricPanel* panel) const;
+    /// The x range a panel is to show: shared, its own, or none (its whole extent).
+    std::optional<std::pair<double, double>> rangeFor(const MetricPanel* panel) const;
+    /// True when the panel zooms alone (bars, its own step metric, or unsynced x).
+    bool zoomsAlone(const MetricPanel* panel) const;
     void fetch(MetricPanel* panel, const FetchStamp& stamp);
     void rasterize(MetricPanel* panel);
     void onUserXRange(MetricPanel* panel, double x0, double x1);
@@ -115,6 +124,7 @@ private:
     quint64 m_dataVersion = 1;
     quint64 m_settingsVersion = 1;
     std::optional<std::pair<double, double>> m_sharedRange;
+    QHash<QString, QString> m_stepMetrics;
 
     QTimer m_updateTimer;
     QTimer m_refreshTimer;

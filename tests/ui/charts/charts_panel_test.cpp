@@ -583,3 +583,37 @@ TEST_CASE("where a group's shorter runs end, the hover says how many runs the me
     CHECK(tooltip->text().contains("even (3)"));
     CHECK(tooltip->text().contains("odd (3)"));
 }
+
+TEST_CASE("a metric with a defined step metric is drawn against it and zooms on its own",
+          "[ui][charts][step_metric]") {
+    Fixture f;
+    // val/loss is defined against train/lr (any logged key does): its x is lr, not the step.
+    f.charts.setStepMetrics({{"val/loss", "train/lr"}, {"val/acc", "no/such/key"}});
+    waitIdle(f.charts);
+    MetricPanel* val = f.charts.panel("val/loss");
+    MetricPanel* acc = f.charts.panel("val/acc");
+    CHECK(f.charts.stepMetricOf(val) == "train/lr");
+    CHECK(f.charts.stepMetricOf(acc).isEmpty());  // unknown key: plotted against the step
+    CHECK(val->context().settings.xAxis == series::XAxis::Key);
+    CHECK(val->existingPlot()->xAxis->label() == "train/lr");
+    CHECK(val->data()->dataX1 <= 0.1 + 1e-12);  // lr values, all <= 0.1
+    CHECK(acc->data()->dataX1 == kSteps - 10);
+
+    // Zooming a step chart leaves it whole; zooming it leaves the step charts.
+    f.charts.panel("train/loss")->plot()->xAxis->setRange(100, 150);
+    waitIdle(f.charts);
+    CHECK(acc->data()->x1 == 150);
+    CHECK(val->data()->x1 == Approx(val->data()->dataX1));
+    val->plot()->xAxis->setRange(0.001, 0.01);
+    waitIdle(f.charts);
+    CHECK(val->data()->x1 == Approx(0.01));
+    CHECK(acc->data()->x1 == 150);
+
+    // Another x axis chosen by the user applies to every panel.
+    ChartSettings s = f.charts.settings();
+    s.xAxis = series::XAxis::RelativeTime;
+    f.charts.setSettings(s);
+    waitIdle(f.charts);
+    CHECK(f.charts.stepMetricOf(val).isEmpty());
+    CHECK(val->context().settings.xAxis == series::XAxis::RelativeTime);
+}

@@ -35,6 +35,7 @@
 #include "ui/dialogs/run_detail/system_metrics_tab.h"
 #include "ui/dialogs/run_detail/tables_tab.h"
 #include "ui/dialogs/run_detail_dialog.h"
+#include "ui/plots/axis_format.h"
 
 using namespace runlens;
 using namespace runlens::ui;
@@ -262,7 +263,7 @@ TEST_CASE("Run detail shows everything about a run", "[run_detail][dialog]") {
               "INFO loading data from /datasets/imagenet\nWARNING: argument --foo is deprecated");
     }
 
-    SECTION("system metrics: one chart per system key, x in minutes") {
+    SECTION("system metrics: one chart per system key, x as time since start, units") {
         const auto& charts = dialog.systemMetrics()->charts();
         QStringList keys;
         for (const MetricChart* chart : charts)
@@ -271,9 +272,15 @@ TEST_CASE("Run detail shows everything about a run", "[run_detail][dialog]") {
         REQUIRE(charts.size() == 5);
         CHECK(charts[0]->pointCount() == 120);
         CHECK(charts[2]->pointCount() == 60);
-        CHECK(charts[0]->graph(0)->data()->at(119)->key == Approx(59.5));  // 119 × 30 s
-        CHECK(charts[0]->xAxis->label() == "minutes");
-        CHECK(charts[4]->valueTextAt(10.0) == "10 minutes:  32");  // memory at sample 20: 30 + 2
+        CHECK(charts[0]->graph(0)->data()->at(119)->key == Approx(3570));  // 119 × 30 s
+        CHECK(charts[0]->xAxis->label() == "time since start");
+        CHECK(charts[4]->valueTextAt(600.0) == formatDuration(600, 0.01) + ":  32%");  // 30 + 2
+        CHECK(charts[4]->unit() == "%");
+        CHECK(charts[4]->yAxis->range().lower == 0);  // a percentage on its whole scale
+        CHECK(charts[4]->yAxis->range().upper == 100);
+        CHECK(charts[4]->isFilled());
+        CHECK(charts[2]->unit() == "°C");
+        CHECK_FALSE(charts[2]->isFilled());  // 60-66 °C: no fill from the axis minimum
         CHECK(dialog.tabs()->tabText(dialog.tabs()->indexOf(dialog.systemMetrics())) ==
               "System (5)");
 

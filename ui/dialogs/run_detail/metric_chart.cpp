@@ -5,17 +5,35 @@
 #include <cmath>
 
 #include "ui/format.h"
+#include "ui/plots/axis_format.h"
 
 namespace runlens::ui {
 namespace {
 
 const QColor kLine(0x1f, 0x77, 0xb4);
 
+// The unit a system metric's name implies (W&B and MLflow name them this way).
+QString unitOf(const QString& key) {
+    const QString k = key.toLower();
+    if (k.contains(QLatin1String("percent")) || k.endsWith(QLatin1String(".gpu")) ||
+        k.endsWith(QLatin1String("util")) || k.endsWith(QLatin1String("utilization")) ||
+        k == QLatin1String("cpu") || k.endsWith(QLatin1String(".cpu")) ||
+        k.endsWith(QLatin1String("memory")) || k.endsWith(QLatin1String("%")))
+        return QStringLiteral("%");
+    if (k.endsWith(QLatin1String("mb"))) return QStringLiteral("MB");
+    if (k.endsWith(QLatin1String("gb"))) return QStringLiteral("GB");
+    if (k.startsWith(QLatin1String("network.")) || k.endsWith(QLatin1String("bytes")))
+        return QStringLiteral("bytes");
+    if (k.endsWith(QLatin1String("temp"))) return QStringLiteral("°C");
+    if (k.contains(QLatin1String("watts"))) return QStringLiteral("W");
+    return {};
+}
+
 }  // namespace
 
 MetricChart::MetricChart(const QString& key, const QVector<double>& x, const QVector<double>& y,
-                         const QString& xLabel, QWidget* parent)
-    : QCustomPlot(parent), m_key(key), m_xLabel(xLabel) {
+                         bool xIsTime, QWidget* parent)
+    : QCustomPlot(parent), m_key(key), m_xIsTime(xIsTime), m_unit(unitOf(key)) {
     setObjectName(QStringLiteral("chart:") + key);
     setMinimumHeight(190);
     setMinimumWidth(260);
@@ -45,15 +63,23 @@ MetricChart::MetricChart(const QString& key, const QVector<double>& x, const QVe
         axis->setSubTickPen(QPen(grid));
         axis->grid()->setPen(
             QPen(QColor(grid.red(), grid.green(), grid.blue(), 70), 0, Qt::DotLine));
-        axis->ticker()->setTickCount(4);
     }
-    xAxis->setLabel(xLabel);
+    // Seconds on steps people count in (0.05 s for a short run, hours for a long one); values
+    // as 800k and 1.2M, not 800000 beside 1·10⁶.
+    if (xIsTime)
+        xAxis->setTicker(QSharedPointer<DurationTicker>::create());
+    else
+        xAxis->setTicker(QSharedPointer<NumberTicker>::create());
+    yAxis->setTicker(QSharedPointer<NumberTicker>::create());
+    for (QCPAxis* axis : {xAxis, yAxis})
+        axis->ticker()->setTickCount(4);
+    xAxis->setLabel(xIsTime ? tr("time since start") : tr("sample"));
+    yAxis->setLabel(m_unit);
     xAxis->setPadding(0);
     xAxis->setLabelPadding(1);
 
     QCPGraph* graph = addGraph();
     graph->setPen(QPen(kLine, 1.5));
-    graph->setBrush(QColor(kLine.red(), kLine.green(), kLine.blue(), 28));
     graph->setAdaptiveSampling(true);
     graph->setData(x, y, true);
 
@@ -73,7 +99,15 @@ MetricChart::MetricChart(const QString& key, const QVector<double>& x, const QVe
         yRange = QCPRange(yRange.lower >= 0 && yRange.lower - pad < 0 ? 0 : yRange.lower - pad,
                           yRange.upper + pad);
     }
+    // Percentages on their whole scale while they fit it: 16.1-16.3 % memory is flat, not a
+    // series of swings.
+    if (m_unit == QLatin1String("%") && yRange.lower >= -1e-9 && yRange.upper <= 100 + 1e-9 &&
+        found)
+        yRange = QCPRange(0, 100);
     yAxis->setRange(yRange);
+    // A fill means "this much": only from a zero the axis shows, never from the axis minimum.
+    if (yRange.lower <= 0 && yRange.upper >= 0)
+        graph->setBrush(QColor(kLine.red(), kLine.green(), kLine.blue(), 28));
 
     m_tracer = new QCPItemTracer(this);
     m_tracer->setGraph(graph);
@@ -96,6 +130,10 @@ MetricChart::MetricChart(const QString& key, const QVector<double>& x, const QVe
     setMouseTracking(true);
 }
 
+bool MetricChart::isFilled() const {
+    return graphCount() > 0 && graph(0)->brush().style() != Qt::NoBrush;
+}
+
 int MetricChart::pointCount() const {
     return graphCount() > 0 ? graph(0)->dataCount() : 0;
 }
@@ -108,8 +146,13 @@ QString MetricChart::valueTextAt(double x) const {
     auto next = it + 1;
     if (next != g->data()->constEnd() && std::fabs(next->key - x) < std::fabs(it->key - x))
         it = next;
-    return QStringLiteral("%1 %2:  %3")
-        .arg(formatNumber(it->key), m_xLabel, formatNumber(it->value));
+    const QString at =
+        m_xIsTime ? formatDuration(it->key, 0.01) : tr("sample %1").arg(formatNumber(it->key));
+    const QString value =
+        formatNumber(it->value) + (m_unit.isEmpty()               ? QString()
+                                   : m_unit == QLatin1String("%") ? m_unit
+                                                                  : QStringLiteral(" ") + m_unit);
+    return QStringLiteral("%1:  %2").arg(at, value);
 }
 
 void MetricChart::mouseMoveEvent(QMouseEvent* event) {

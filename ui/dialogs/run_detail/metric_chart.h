@@ -1,5 +1,5 @@
-// MetricChart: a small line chart of one system metric (x = minutes since the run started),
-// showing the value under the mouse.
+// MetricChart: a small line chart of one system metric (x = time since the run started, or the
+// sample index), with the metric's unit, showing the value under the mouse.
 #pragma once
 
 #include <qcustomplot.h>
@@ -10,12 +10,16 @@ namespace runlens::ui {
 class MetricChart : public QCustomPlot {
     Q_OBJECT
 public:
-    /// x and y have equal length; xLabel names the x unit ("minutes", "sample").
+    /// x and y have equal length; x is seconds since the start when xIsTime, else the sample.
     MetricChart(const QString& key, const QVector<double>& x, const QVector<double>& y,
-                const QString& xLabel, QWidget* parent = nullptr);
+                bool xIsTime, QWidget* parent = nullptr);
 
     QString key() const { return m_key; }
     int pointCount() const;
+    /// The unit of the values, from the key's name ("%", "MB", "bytes"...); empty if unknown.
+    QString unit() const { return m_unit; }
+    /// True when the area under the line is filled (only down to a zero the y axis shows).
+    bool isFilled() const;
     /// The point nearest to x (by x), as "x: value" text; empty when the chart has no points.
     QString valueTextAt(double x) const;
 
@@ -25,7 +29,8 @@ protected:
 
 private:
     QString m_key;
-    QString m_xLabel;
+    bool m_xIsTime = true;
+    QString m_unit;
     QCPItemTracer* m_tracer = nullptr;
     QCPItemText* m_readout = nullptr;
 };

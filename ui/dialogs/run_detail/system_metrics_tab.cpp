@@ -1,5 +1,5 @@
 // SystemMetricsTab: reads the run's system series off the UI thread and converts them to
-// minutes since the start there too; the UI thread only builds the charts.
+// seconds since the start there too; the UI thread only builds the charts.
 #include "ui/dialogs/run_detail/system_metrics_tab.h"
 
 #include <QGridLayout>
@@ -51,13 +51,13 @@ LoadedSystem loadSystemSeries(const std::string& path, RunId run, double runStar
     for (auto& [key, series] : raw) {
         SystemSeries s;
         s.key = key;
-        // Minutes when every sample has a time; otherwise the sample index (nothing dropped).
+        // Seconds when every sample has a time; otherwise the sample index (nothing dropped).
         s.xIsTime = std::isfinite(origin) && std::all_of(series.times.begin(), series.times.end(),
                                                          [](double t) { return std::isfinite(t); });
         s.x.reserve(qsizetype(series.size()));
         s.y.reserve(qsizetype(series.size()));
         for (std::size_t i = 0; i < series.size(); ++i) {
-            s.x.push_back(s.xIsTime ? (series.times[i] - origin) / 60.0 : double(series.steps[i]));
+            s.x.push_back(s.xIsTime ? series.times[i] - origin : double(series.steps[i]));
             // An infinite value would break the axis range: drawn as a gap, like NaN.
             const double v = series.values[i];
             s.y.push_back(std::isinf(v) ? std::numeric_limits<double>::quiet_NaN() : v);
@@ -126,8 +126,7 @@ SystemMetricsTab::SystemMetricsTab(const QString& databasePath, RunId runId, dou
                 return;
             }
             for (const SystemSeries& s : loaded->series) {
-                auto* chart = new MetricChart(s.key, s.x, s.y,
-                                              s.xIsTime ? tr("minutes") : tr("sample"), m_grid);
+                auto* chart = new MetricChart(s.key, s.x, s.y, s.xIsTime, m_grid);
                 m_charts.push_back(chart);
             }
             applyFilter(m_filter->text());

@@ -38,6 +38,12 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tables/image_viewer.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/prediction_table_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tables/prediction_table_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/class_metrics_model.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/class_metrics_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/confusion_model.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/confusion_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/confusion_panel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/confusion_panel.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_cell_delegate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_cell_delegate.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_list_model.cpp

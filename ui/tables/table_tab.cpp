@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QSaveFile>
 #include <QSlider>
+#include <QSplitter>
 #include <QTableView>
 #include <QTextStream>
 #include <QToolButton>
@@ -25,6 +26,8 @@
 #include "core/query/bound_query.h"
 #include "core/query/prediction_query_table.h"
 #include "core/store/run_store.h"
+#include "ui/tables/confusion_model.h"
+#include "ui/tables/confusion_panel.h"
 #include "ui/tables/image_viewer.h"
 #include "ui/tables/prediction_table_model.h"
 #include "ui/tables/table_cell_delegate.h"
@@ -128,7 +131,17 @@ TableTab::TableTab(TableEntry entry, QString databasePath, ThumbnailCache* thumb
     layout->setSpacing(4);
     layout->addLayout(buildToolbar());
     layout->addWidget(m_filterError);
-    layout->addWidget(m_view, 1);
+    m_confusionPanel = new ConfusionPanel(this);
+    m_confusionPanel->hide();
+    connect(m_confusionPanel, &ConfusionPanel::cellActivated, this, &TableTab::showConfusionCell);
+    connect(m_confusionPanel, &ConfusionPanel::normalizedChanged, this, &TableTab::stateChanged);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_view);
+    m_split->addWidget(m_confusionPanel);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setChildrenCollapsible(false);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_status);
 
     auto* copy = new QAction(tr("Copy"), this);
@@ -184,6 +197,23 @@ QHBoxLayout* TableTab::buildToolbar() {
     m_truthButton->setToolTip(tr("Choose which columns hold the truth and the prediction"));
     connect(m_truthButton, &QToolButton::clicked, this, &TableTab::chooseTruthPrediction);
     bar->addWidget(m_truthButton);
+
+    m_confusionButton = new QToolButton(this);
+    m_confusionButton->setText(tr("Confusion matrix"));
+    m_confusionButton->setCheckable(true);
+    m_confusionButton->setShortcut(QKeySequence(tr("Ctrl+M")));
+    m_confusionButton->setToolTip(
+        tr("Truth × prediction counts of the filtered rows with per-class precision, recall and "
+           "F1; click a cell to show its rows (Ctrl+M)"));
+    connect(m_confusionButton, &QToolButton::toggled, this, &TableTab::setConfusionShown);
+    bar->addWidget(m_confusionButton);
+
+    m_cellChip = new QToolButton(this);
+    m_cellChip->setObjectName(QStringLiteral("confusionCell"));
+    m_cellChip->setToolTip(tr("Showing one confusion cell: click to show every row again"));
+    m_cellChip->hide();
+    connect(m_cellChip, &QToolButton::clicked, this, &TableTab::clearConfusionCell);
+    bar->addWidget(m_cellChip);
 
     m_thumbSlider = new QSlider(Qt::Horizontal, this);
     m_thumbSlider->setRange(16, 256);
@@ -274,6 +304,8 @@ bool TableTab::wrongOnly() const {
 void TableTab::setTruthPrediction(int truth, int prediction) {
     m_userTruthPrediction = true;
     m_model->setTruthPrediction(truth, prediction);
+    m_cell.reset();  // its classes were of the other columns
+    m_cellChip->hide();
     m_wrongOnly->setEnabled(truth >= 0 && prediction >= 0);
     applyRows();
     emit stateChanged();
@@ -302,6 +334,26 @@ void TableTab::applyRows() {
     }
     m_filterError->setText(error.isEmpty() ? QString() : tr("Filter error: %1").arg(error));
     m_filterError->setVisible(!error.isEmpty());
+    const int truth = m_model->truthColumn(), pred = m_model->predictionColumn();
+    // The matrix is of the filtered rows, before Wrong only and the chosen cell narrow them.
+    std::shared_ptr<const analysis::Confusion> confusion;
+    if (error.isEmpty() && truth >= 0 && pred >= 0 && (confusionShown() || m_cell))
+        confusion = std::make_shared<analysis::Confusion>(
+            analysis::computeConfusion(*m_table, truth, pred, rows));
+    if (confusionShown())
+        m_confusionPanel->setConfusion(
+            confusion, !error.isEmpty() ? tr("Fix the filter to see the confusion matrix.")
+                                        : tr("Choose the truth and prediction columns "
+                                             "(Truth / prediction…) to see the confusion matrix."));
+    if (m_cell && confusion) {
+        const auto& classes = confusion->classes;
+        auto indexOf = [&](const QString& name) {
+            const auto it = std::find(classes.begin(), classes.end(), name.toStdString());
+            return it == classes.end() ? -1 : int(it - classes.begin());
+        };
+        rows =
+            analysis::rowsInCell(*confusion, rows, indexOf(m_cell->first), indexOf(m_cell->second));
+    }
     if (error.isEmpty() && wrongOnly() && m_model->truthColumn() >= 0) {
         const auto wrong = wrongRows(*m_table, m_model->truthColumn(), m_model->predictionColumn());
         std::erase_if(rows, [&](std::uint32_t r) { return !wrong[r]; });
@@ -310,6 +362,46 @@ void TableTab::applyRows() {
         sortRows(*m_table, m_sortColumn, m_sortOrder == Qt::AscendingOrder, rows);
     m_model->setRows(std::move(rows));
     updateStatus();
+}
+
+void TableTab::setConfusionShown(bool shown) {
+    if (m_confusionButton->isChecked() != shown) m_confusionButton->setChecked(shown);
+    if (m_confusionPanel->isVisible() == shown) return;
+    m_confusionPanel->setVisible(shown);
+    // A panel shown for the first time (or squeezed to nothing) gets two fifths of the width.
+    const QList<int> sizes = m_split->sizes();
+    if (shown && sizes.size() == 2 && sizes[1] < 200) {
+        const int total = std::max(sizes[0] + sizes[1], m_split->width());
+        m_split->setSizes({total * 3 / 5, total * 2 / 5});
+    }
+    applyRows();
+    emit stateChanged();
+}
+
+bool TableTab::confusionShown() const {
+    return m_confusionButton && m_confusionButton->isChecked();
+}
+
+void TableTab::showConfusionCell(int truth, int prediction) {
+    const analysis::Confusion* shown =
+        m_confusionPanel ? m_confusionPanel->matrixModel()->confusion() : nullptr;
+    if (!shown || truth < 0 || prediction < 0 || std::size_t(truth) >= shown->size() ||
+        std::size_t(prediction) >= shown->size())
+        return;
+    m_cell = std::pair{QString::fromStdString(shown->classes[std::size_t(truth)]),
+                       QString::fromStdString(shown->classes[std::size_t(prediction)])};
+    m_cellChip->setText(truth == prediction
+                            ? tr("✓ %1 right  ✕").arg(m_cell->first)
+                            : tr("truth %1 · predicted %2  ✕").arg(m_cell->first, m_cell->second));
+    m_cellChip->show();
+    applyRows();
+}
+
+void TableTab::clearConfusionCell() {
+    if (!m_cell) return;
+    m_cell.reset();
+    m_cellChip->hide();
+    applyRows();
 }
 
 void TableTab::sortBy(int column, Qt::SortOrder order) {
@@ -512,6 +604,9 @@ QVariantMap TableTab::saveState() const {
     state["thumbnail"] = m_thumbSlider->value();
     state["header"] = m_view->horizontalHeader()->saveState();
     state["step"] = qlonglong(m_step);
+    state["confusion"] = confusionShown();
+    state["rowPercent"] = m_confusionPanel->normalized();
+    state["split"] = m_split->saveState();
     if (m_userTruthPrediction) {
         state["truth"] = m_model->truthColumn();
         state["prediction"] = m_model->predictionColumn();
@@ -539,6 +634,12 @@ void TableTab::restoreState(const QVariantMap& state) {
     m_thumbSlider->setValue(state.value("thumbnail", kDefaultThumbnail).toInt());
     if (state.contains("header"))
         m_view->horizontalHeader()->restoreState(state["header"].toByteArray());
+    m_confusionPanel->setNormalized(state.value("rowPercent").toBool());
+    if (state.contains("split")) m_split->restoreState(state["split"].toByteArray());
+    m_confusionButton->blockSignals(true);
+    m_confusionButton->setChecked(state.value("confusion").toBool());
+    m_confusionButton->blockSignals(false);
+    m_confusionPanel->setVisible(confusionShown());
     if (state.contains("truth")) {
         m_userTruthPrediction = true;
         m_model->setTruthPrediction(state["truth"].toInt(), state["prediction"].toInt());

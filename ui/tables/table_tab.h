@@ -1,11 +1,14 @@
 // TableTab: one prediction table open in the Tables view — step choice, filter (the runs table's
-// language), Wrong only, sorting, thumbnails, enlarged images, copy and CSV export, a status line.
+// language), Wrong only, sorting, thumbnails, enlarged images, copy and CSV export, a status line,
+// and a confusion matrix beside it whose cells filter the rows.
 #pragma once
 
 #include <QVariantMap>
 #include <QWidget>
 #include <memory>
+#include <optional>
 
+#include "core/analysis/confusion.h"
 #include "core/model/prediction_table.h"
 #include "ui/tables/table_list_model.h"
 #include "ui/tasks/background.h"
@@ -14,11 +17,13 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QSlider;
+class QSplitter;
 class QTableView;
 class QToolButton;
 
 namespace runlens::ui {
 
+class ConfusionPanel;
 class FilterLineEdit;
 class PredictionTableModel;
 class TableCellDelegate;
@@ -41,6 +46,15 @@ public:
     bool wrongOnly() const;
     /// Truth and prediction columns by index (-1: none), overriding the guess by name.
     void setTruthPrediction(int truth, int prediction);
+    /// Shows or hides the confusion matrix beside the rows (Ctrl+M).
+    void setConfusionShown(bool shown);
+    bool confusionShown() const;
+    ConfusionPanel* confusionPanel() const { return m_confusionPanel; }
+    /// Shows only the rows of one confusion cell (class indices of the matrix shown now).
+    void showConfusionCell(int truth, int prediction);
+    void clearConfusionCell();
+    /// The cell whose rows are shown (truth and predicted class names), if any.
+    std::optional<std::pair<QString, QString>> confusionCell() const { return m_cell; }
 
     bool isLoaded() const { return m_table != nullptr; }
     PredictionTableModel* model() const { return m_model; }
@@ -89,6 +103,11 @@ private:
     QLabel* m_filterError = nullptr;
     QToolButton* m_wrongOnly = nullptr;
     QToolButton* m_truthButton = nullptr;
+    QToolButton* m_confusionButton = nullptr;
+    QToolButton* m_cellChip = nullptr;
+    ConfusionPanel* m_confusionPanel = nullptr;
+    QSplitter* m_split = nullptr;
+    std::optional<std::pair<QString, QString>> m_cell;
     QSlider* m_thumbSlider = nullptr;
     QLabel* m_status = nullptr;
     QTableView* m_view = nullptr;

@@ -11,8 +11,12 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
+#include "tests/support/fixtures.h"
 #include "tests/support/temp_dir.h"
 #include "tests/ui/tables/table_test_data.h"
+#include "ui/tables/class_metrics_model.h"
+#include "ui/tables/confusion_model.h"
+#include "ui/tables/confusion_panel.h"
 #include "ui/tables/prediction_table_model.h"
 #include "ui/tables/table_list_model.h"
 #include "ui/tables/table_tab.h"
@@ -230,4 +234,77 @@ TEST_CASE("A table's filter, sort and step are remembered, and open tabs come ba
     CHECK(tab->step() == 1);
     CHECK(tab->filterEdit()->text() == "confidence > 0.5");
     CHECK(tab->wrongOnly());
+}
+
+TEST_CASE("The confusion matrix counts the filtered rows; a cell click shows its rows (#10)",
+          "[ui][tables][confusion]") {
+    test::TempDir dir;
+    const std::string path = (dir / "t.runlens").string();
+    const int rows = 200;
+    test::writeTableDatabase(path, 3, rows);
+    TablesView view;
+    view.resize(1400, 800);
+    view.show();
+    view.setRuns(drawn(3));
+    view.setDatabase(QString::fromStdString(path));
+    TableTab* tab = openFirst(view);  // run 1, step 2
+    tab->setConfusionShown(true);
+    ConfusionPanel* panel = tab->confusionPanel();
+    REQUIRE(panel->isVisible());
+    QAbstractItemModelTester matrixTester(panel->matrixModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester metricsTester(panel->metricsModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const ConfusionModel* matrix = panel->matrixModel();
+    REQUIRE(matrix->rowCount() == 3);
+    // Hand count: truth r % 3; wrong when (r + 3) % 4 == 0, then predicted truth + 1.
+    std::int64_t expected[3][3] = {};
+    for (int r = 0; r < rows; ++r) {
+        const int t = r % 3;
+        ++expected[t][(r + 3) % 4 == 0 ? (t + 1) % 3 : t];
+    }
+    for (int t = 0; t < 3; ++t)
+        for (int p = 0; p < 3; ++p)
+            CHECK(matrix->index(t, p).data(Qt::EditRole).toLongLong() == expected[t][p]);
+    CHECK(matrix->headerData(0, Qt::Vertical, Qt::DisplayRole).toString() == QStringLiteral("cat"));
+    CHECK(panel->summaryText().contains("accuracy 75.0%"));
+    CHECK(panel->metricsModel()->rowCount() == 3);
+
+    // Row % shows shares of the truth row.
+    panel->setNormalized(true);
+    const double share = double(expected[0][1]) / double(expected[0][0] + expected[0][1]);
+    CHECK(matrix->index(0, 1).data(Qt::EditRole).toDouble() == Approx(share));
+    panel->setNormalized(false);
+
+    // A click on "truth 0, predicted 1" shows those rows only; the matrix stays whole.
+    const QRect cell = panel->matrixView()->visualRect(matrix->index(0, 1));
+    QTest::mouseClick(panel->matrixView()->viewport(), Qt::LeftButton, {}, cell.center());
+    REQUIRE(tab->confusionCell());
+    CHECK(tab->model()->rowCount() == expected[0][1]);
+    for (int r = 0; r < tab->model()->rowCount(); ++r) {
+        const std::uint32_t row = tab->model()->tableRow(r);
+        CHECK(row % 3 == 0);
+        CHECK(tab->model()->isWrong(row));
+    }
+    CHECK(matrix->index(0, 0).data(Qt::EditRole).toLongLong() == expected[0][0]);
+    // The diagonal shows the right ones; a filter narrows the matrix too.
+    tab->showConfusionCell(2, 2);
+    CHECK(tab->model()->rowCount() == expected[2][2]);
+    tab->clearConfusionCell();
+    CHECK(tab->model()->rowCount() == rows);
+    tab->setFilter(QStringLiteral("confidence > 0.8"));
+    std::int64_t confident = 0;
+    for (int t = 0; t < 3; ++t)
+        for (int p = 0; p < 3; ++p)
+            confident += matrix->index(t, p).data(Qt::EditRole).toLongLong();
+    CHECK(confident == tab->model()->rowCount());
+    CHECK(confident < rows);
+
+    // Shown matrix and row % are remembered with the table.
+    panel->setNormalized(true);
+    const QVariantMap state = tab->saveState();
+    CHECK(state["confusion"].toBool());
+    CHECK(state["rowPercent"].toBool());
+    tab->grab().save(
+        QString::fromStdString((test::testOutputDir() / "tables_confusion.png").string()));
 }

@@ -2,13 +2,13 @@
 // the date once the range leaves a day (#17).
 #include <QComboBox>
 #include <QStandardItemModel>
-#include <QTest>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "core/store/run_store.h"
 #include "core/store/run_writer.h"
 #include "tests/support/temp_dir.h"
+#include "tests/ui/charts/charts_test_util.h"
 #include "ui/plots/axis_format.h"
 #include "ui/plots/chart_toolbar.h"
 #include "ui/plots/charts_panel.h"
@@ -36,38 +36,11 @@ void writeRuns(const std::string& path, bool times, double start = 1.7e9,
     REQUIRE(writer.value()->commit().ok());
 }
 
-DrawnRuns drawnRuns(const std::string& path) {
-    auto store = RunStore::open(path);
-    REQUIRE(store.ok());
-    DrawnRuns out;
-    for (const RunInfo& run : store->readRuns().value().runs) {
-        DrawnRun d;
-        d.id = run.id;
-        d.uid = QString::fromStdString(run.uid);
-        d.name = QString::fromStdString(run.name);
-        d.color = QColor(31, 119, 180);
-        d.startTime = run.startTime;
-        out.runs.push_back(d);
-    }
-    return out;
-}
-
 void open(ChartsPanel& charts, const std::string& path, series::XAxis axis) {
     ChartSettings settings;
     settings.smoothing = series::SmoothingMode::None;
     settings.xAxis = axis;
-    charts.setSettings(settings);
-    charts.resize(900, 600);
-    charts.show();
-    charts.setDatabase(QString::fromStdString(path));
-    charts.setDrawnRuns(drawnRuns(path));
-    auto store = RunStore::open(path);
-    REQUIRE(store.ok());
-    charts.setMetricKeys(store->readMetricKeys().value());
-    charts.refresh();
-    for (int i = 0; i < 1500 && !charts.isIdle(); ++i)
-        QTest::qWait(10);
-    REQUIRE(charts.isIdle());
+    test::openCharts(charts, path, settings, test::drawnRunsOf(path));
 }
 
 bool offered(const ChartsPanel& charts, series::XAxis axis) {

@@ -23,19 +23,34 @@ struct Nearest {
     std::int64_t step = 0;
     double value = NAN;
     double raw = NAN;
+    std::int64_t count = 0;  // points at exactly x
+    double low = NAN;        // their range (std::fmin and fmax skip NaN)
+    double high = NAN;
 
     void offer(double px, double target, std::int64_t at, std::int64_t pointStep, double pointValue,
                double pointRaw) {
         if (std::isnan(px)) return;
+        if (found() && px == x) {  // another value at the same x
+            ++count;
+            low = std::fmin(low, pointRaw);
+            high = std::fmax(high, pointRaw);
+            if (at > order) take(at, pointStep, pointValue, pointRaw);
+            return;
+        }
         const double d = std::abs(px - target);
         if (d < distance || (d == distance && at > order)) {
             distance = d;
-            order = at;
             x = px;
-            step = pointStep;
-            value = pointValue;
-            raw = pointRaw;
+            count = 1;
+            low = high = pointRaw;
+            take(at, pointStep, pointValue, pointRaw);
         }
+    }
+    void take(std::int64_t at, std::int64_t pointStep, double pointValue, double pointRaw) {
+        order = at;
+        step = pointStep;
+        value = pointValue;
+        raw = pointRaw;
     }
     bool found() const { return order >= 0; }
 };
@@ -141,16 +156,17 @@ Result<std::vector<ProbeValue>> probeChart(const RunStore& store, const ChartReq
             }
             if (!(x >= x0 - tolerance && x <= x1 + tolerance)) continue;
             if (p.ascending) {
-                // The nearest is next to where x would be inserted; among equal x, the last.
+                // The nearest is next to where x would be inserted: offer both neighbours
+                // with every point of equal x (counted; the last logged is shown).
                 const auto it = std::upper_bound(p.x.begin(), p.x.end(), x);
                 const std::size_t j = std::size_t(it - p.x.begin());
                 for (std::size_t k : {j, j - 1}) {
                     if (k >= p.x.size()) continue;
-                    std::size_t last = k;  // the later logged of equal x
-                    while (last + 1 < p.x.size() && p.x[last + 1] == p.x[k])
-                        ++last;
-                    best.offer(p.x[last], x, std::int64_t(last), stepAt(last), values[last],
-                               p.y[last]);
+                    const auto [first, last] = std::equal_range(p.x.begin(), p.x.end(), p.x[k]);
+                    for (auto e = first; e != last; ++e) {
+                        const std::size_t m = std::size_t(e - p.x.begin());
+                        best.offer(p.x[m], x, std::int64_t(m), stepAt(m), values[m], p.y[m]);
+                    }
                 }
             } else {
                 for (std::size_t j = 0; j < p.x.size(); ++j)
@@ -158,7 +174,8 @@ Result<std::vector<ProbeValue>> probeChart(const RunStore& store, const ChartReq
             }
         }
         if (!best.found()) continue;
-        out.push_back({i, run.runId, best.x, best.step, best.value, best.raw});
+        out.push_back({i, run.runId, best.x, best.step, best.value, best.raw, best.count, best.low,
+                       best.high});
     }
     return out;
 }

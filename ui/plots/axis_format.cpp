@@ -123,10 +123,17 @@ QString DurationTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
 
 double WallTimeTicker::getTickStep(const QCPRange& range) {
     const double span = range.size();
+    // Clock times alone only while the range stays within one day; past that the date comes
+    // first, or two "14:00" ticks a day apart read the same.
+    const QDate first = QDateTime::fromMSecsSinceEpoch(qint64(range.lower * 1000)).date();
+    const QDate last = QDateTime::fromMSecsSinceEpoch(qint64(range.upper * 1000)).date();
+    const bool oneDay = span < 86400 && first == last;
     if (span < 120)
-        setDateTimeFormat(QStringLiteral("HH:mm:ss"));
-    else if (span < 2 * 86400)
+        setDateTimeFormat(oneDay ? QStringLiteral("HH:mm:ss") : QStringLiteral("MMM d HH:mm:ss"));
+    else if (oneDay)
         setDateTimeFormat(QStringLiteral("HH:mm"));
+    else if (span < 4 * 86400)
+        setDateTimeFormat(QStringLiteral("MMM d HH:mm"));
     else if (span < 300 * 86400)
         setDateTimeFormat(QStringLiteral("MMM d"));
     else

@@ -48,7 +48,8 @@ private:
     double m_step = 1;
 };
 
-/// Unix seconds as local clock time; the format follows the visible span.
+/// Unix seconds as local clock time; the format follows the visible span, with the date as soon
+/// as the range leaves one day.
 class WallTimeTicker : public QCPAxisTickerDateTime {
 protected:
     double getTickStep(const QCPRange& range) override;

@@ -4,6 +4,7 @@
 
 #include <QThread>
 #include <algorithm>
+#include <cmath>
 
 #include "core/store/run_store.h"
 #include "ui/plots/chart_renderer.h"
@@ -112,6 +113,42 @@ void ChartFetcher::probe(int id, series::ChartRequest request, double x, double 
                                                               progress.get(), cache.get()));
             },
             [this, done = std::move(done), progress](ProbeResult result) {
+                if (!progress->cancelled()) done(std::move(result));
+                finished(progress);
+            });
+    };
+    enqueue(std::move(job), true);
+}
+
+void ChartFetcher::timedKeys(std::vector<RunId> runs, std::function<void(TimedKeysResult)> done) {
+    std::erase_if(m_queue, [](const Job& j) { return j.kind == Kind::TimedKeys; });
+    Job job;
+    job.id = 0;  // no panel's
+    job.kind = Kind::TimedKeys;
+    job.progress = std::make_shared<Progress>();
+    job.start = [this, path = m_database, runs = std::move(runs), done = std::move(done),
+                 progress = job.progress]() mutable {
+        runInBackground(
+            this,
+            [path, runs = std::move(runs)]() mutable -> TimedKeysResult {
+                using R = Result<std::vector<std::string>>;
+                auto store = RunStore::open(path);
+                if (!store.ok()) return std::make_shared<R>(store.error());
+                // The totals of every series: one query, no points decoded.
+                auto infos = store->readSeriesInfos(0);
+                if (!infos.ok()) return std::make_shared<R>(infos.error());
+                std::sort(runs.begin(), runs.end());
+                std::vector<std::string> keys;
+                for (const SeriesInfo& info : infos.value()) {
+                    if (std::isnan(info.total.timeMin)) continue;
+                    if (!std::binary_search(runs.begin(), runs.end(), RunId(info.runId))) continue;
+                    keys.push_back(info.key);
+                }
+                std::sort(keys.begin(), keys.end());
+                keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+                return std::make_shared<R>(std::move(keys));
+            },
+            [this, done = std::move(done), progress](TimedKeysResult result) {
                 if (!progress->cancelled()) done(std::move(result));
                 finished(progress);
             });

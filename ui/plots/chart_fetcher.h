@@ -37,6 +37,7 @@ public:
     using ChartResult = std::shared_ptr<const ChartAnswer>;
     using ProbeResult = std::shared_ptr<const Result<std::vector<series::ProbeValue>>>;
     using RasterResult = std::shared_ptr<const LineRaster::Image>;
+    using TimedKeysResult = std::shared_ptr<const Result<std::vector<std::string>>>;
 
     explicit ChartFetcher(QObject* parent = nullptr);
     ~ChartFetcher() override;
@@ -60,6 +61,9 @@ public:
     /// Probes values for a hover; jumps the queue, replaces a queued probe of the same panel.
     void probe(int id, series::ChartRequest request, double x, double tolerance,
                std::function<void(ProbeResult)> done);
+    /// The names of the metric keys of which at least one of `runs` logged a point with a time;
+    /// jumps the queue, replaces a queued question of the same kind.
+    void timedKeys(std::vector<RunId> runs, std::function<void(TimedKeysResult)> done);
     /// Drops what is queued or running for panel `id` (its callbacks will not run).
     void cancel(int id);
     void cancelAll();
@@ -75,7 +79,7 @@ signals:
     void idle();
 
 private:
-    enum class Kind { Chart, Probe, Raster };
+    enum class Kind { Chart, Probe, Raster, TimedKeys };
     struct Job {
         int id = 0;
         Kind kind = Kind::Chart;

@@ -153,10 +153,16 @@ void fillLegend(ChartPlot& plot, const std::vector<QCPAbstractPlottable*>& entri
         more->addToLegend();
     }
     // Columns as wide as their text, left-aligned, rather than spread over the whole width.
+    // An item is clipped to its outer rect, which QCustomPlot makes one line high: an underscore
+    // sits below the font's descent and was cut off ("small_test" read "small test"). A bottom
+    // margin of the descent keeps it, and every descender, inside.
+    const QMargins itemMargins(0, 0, 0, std::max(2, fm.descent()));
     for (int i = 0; i < plot.legend->itemCount(); ++i) {
         // item() is null for the empty cells of a partly filled last row.
-        if (QCPAbstractLegendItem* item = plot.legend->item(i))
+        if (QCPAbstractLegendItem* item = plot.legend->item(i)) {
+            item->setMargins(itemMargins);
             item->setMaximumSize(item->minimumOuterSizeHint());
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <algorithm>
 #include <cmath>
@@ -145,6 +146,14 @@ void ChartToolbar::setXKeys(const QStringList& keys) {
     m_xAxis->clear();
     for (auto axis : {series::XAxis::Step, series::XAxis::WallTime, series::XAxis::RelativeTime})
         m_xAxis->addItem(xAxisName(axis), xAxisData(axis, {}));
+    // Greyed out, not removed, so that the menu says why (CSV and some exports log no times).
+    if (auto* model = qobject_cast<QStandardItemModel*>(m_xAxis->model())) {
+        for (int i : {1, 2}) {
+            model->item(i)->setEnabled(m_timeAxes);
+            model->item(i)->setToolTip(
+                m_timeAxes ? QString() : tr("None of the shown runs logged times with its values"));
+        }
+    }
     QStringList offered = keys;
     if (m_settings.xAxis == series::XAxis::Key && !offered.contains(m_settings.xKey))
         offered.prepend(m_settings.xKey);
@@ -153,6 +162,12 @@ void ChartToolbar::setXKeys(const QStringList& keys) {
         m_xAxis->addItem(key, xAxisData(series::XAxis::Key, key));
     m_updating = false;
     syncWidgets();
+}
+
+void ChartToolbar::setTimeAxesAvailable(bool available) {
+    if (available == m_timeAxes) return;
+    m_timeAxes = available;
+    setXKeys(m_xKeys);
 }
 
 void ChartToolbar::focusSearch() {

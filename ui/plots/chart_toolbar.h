@@ -26,6 +26,9 @@ public:
     void setSettings(const ChartSettings& settings);
     /// Metrics offered as x axis (besides step and time).
     void setXKeys(const QStringList& keys);
+    /// Whether wall time and relative time are offered (not when no shown run logged times).
+    void setTimeAxesAvailable(bool available);
+    bool timeAxesAvailable() const { return m_timeAxes; }
     void focusSearch();
 
     QLineEdit* searchEdit() const { return m_search; }
@@ -43,6 +46,7 @@ private:
 
     ChartSettings m_settings;
     QStringList m_xKeys;
+    bool m_timeAxes = true;
     bool m_updating = false;
 
     QLineEdit* m_search = nullptr;

@@ -90,6 +90,7 @@ void ChartsPanel::setDatabase(const QString& databasePath) {
     setMetricKeys({});
     m_sharedRange.reset();
     ++m_dataVersion;
+    askTimedKeys();
     scheduleUpdate();
 }
 
@@ -184,6 +185,7 @@ void ChartsPanel::setDrawnRuns(const DrawnRuns& runs) {
         return;
     }
     ++m_runsVersion;
+    askTimedKeys();
     scheduleUpdate();
 }
 
@@ -197,7 +199,39 @@ void ChartsPanel::refresh() {
     m_refreshTimer.stop();
     m_lastRefresh.start();
     ++m_dataVersion;
+    if (m_timedKeys.isEmpty()) askTimedKeys();  // times may have arrived with the new points
     scheduleUpdate();
+}
+
+void ChartsPanel::askTimedKeys() {
+    if (m_database.isEmpty() || !m_drawn) return;
+    std::vector<RunId> runs;
+    runs.reserve(m_drawn->runs.size());
+    for (const DrawnRun& r : m_drawn->runs)
+        runs.push_back(r.id);
+    const quint64 asked = ++m_timedKeysAsked;
+    m_fetcher->timedKeys(std::move(runs), [this, asked](ChartFetcher::TimedKeysResult result) {
+        if (asked != m_timedKeysAsked || !result->ok()) return;  // a newer question is on its way
+        onTimedKeys(result->value());
+        checkIdle();
+    });
+}
+
+void ChartsPanel::onTimedKeys(const std::vector<std::string>& keys) {
+    m_timedKeys.clear();
+    for (const std::string& k : keys)
+        m_timedKeys.insert(QString::fromStdString(k));
+    // With no run shown there is nothing to tell: keep what the person chose.
+    const bool available = !m_timedKeys.isEmpty() || m_drawn->runs.empty();
+    m_toolbar->setTimeAxesAvailable(available);
+    const bool timeAxis = m_settings.xAxis == series::XAxis::WallTime ||
+                          m_settings.xAxis == series::XAxis::RelativeTime;
+    if (!available && timeAxis) {
+        // A saved time axis on a source without times would draw every chart empty.
+        ChartSettings s = m_settings;
+        s.xAxis = series::XAxis::Step;
+        setSettings(s);
+    }
 }
 
 void ChartsPanel::focusSearch() {

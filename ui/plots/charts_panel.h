@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QTimer>
 #include <QVariantMap>
 #include <QWidget>
@@ -99,6 +100,8 @@ private:
     void onReset(MetricPanel* panel);
     void onProbe(MetricPanel* panel, double x, double tolerance);
     void rebuildContext();
+    void askTimedKeys();
+    void onTimedKeys(const std::vector<std::string>& keys);
     void checkIdle();
     std::int64_t keyIdOf(const QString& name) const;
 
@@ -125,6 +128,8 @@ private:
     quint64 m_settingsVersion = 1;
     std::optional<std::pair<double, double>> m_sharedRange;
     QHash<QString, QString> m_stepMetrics;
+    QSet<QString> m_timedKeys;  ///< keys some drawn run logged with times
+    quint64 m_timedKeysAsked = 0;
 
     QTimer m_updateTimer;
     QTimer m_refreshTimer;

@@ -49,6 +49,12 @@ void HoverTooltip::showRows(const QString& title, const std::vector<HoverRow>& r
             extra = QStringLiteral("%1 – %2").arg(formatValue(r.raw), formatValue(r.rawHigh));
         else if (smoothing && !std::isnan(r.raw))
             extra = formatValue(r.raw);
+        if (r.count > 1) {
+            // Several values at this x: one line shows the last; say how many and their range.
+            const QString values =
+                tr("%1 values %2 – %3").arg(r.count).arg(formatValue(r.low), formatValue(r.high));
+            extra = extra.isEmpty() ? values : extra + QStringLiteral(" · ") + values;
+        }
         html += QStringLiteral(
                     "<tr><td><span style='color:%1'>&#9632;</span>&nbsp;%2&nbsp;&nbsp;"
                     "</td><td align=right><b>%3</b></td><td align=right>"

@@ -32,6 +32,30 @@ std::ptrdiff_t nearest(const std::vector<double>& x, double target, bool ascendi
     return best;
 }
 
+// The points of x sharing x[i]: [first, last).
+std::pair<std::size_t, std::size_t> equalX(const std::vector<double>& x, std::size_t i,
+                                           bool ascending) {
+    if (ascending) {
+        const auto [a, b] = std::equal_range(x.begin(), x.end(), x[i]);
+        return {std::size_t(a - x.begin()), std::size_t(b - x.begin())};
+    }
+    return {i, i + 1};  // logging order: neighbours of equal x are not together
+}
+
+// Count and range of the values logged at the row's x, from a line that holds every point.
+void countValues(HoverRow& row, const std::vector<double>& x, const std::vector<double>& y,
+                 bool ascending) {
+    const std::ptrdiff_t i = nearest(x, row.x, ascending);
+    if (i < 0 || x[std::size_t(i)] != row.x) return;
+    const auto [first, last] = equalX(x, std::size_t(i), ascending);
+    row.count = std::int64_t(last - first);
+    row.low = row.high = NAN;
+    for (std::size_t k = first; k < last; ++k) {
+        row.low = std::fmin(row.low, y[k]);
+        row.high = std::fmax(row.high, y[k]);
+    }
+}
+
 }  // namespace
 
 bool canHoverFromData(const series::ChartData& data) {
@@ -71,11 +95,19 @@ std::vector<HoverRow> hoverFromData(const series::ChartData& data, const ChartCo
         HoverRow row;
         row.color = context.runColor(r.index);
         row.name = context.runName(r.index);
-        row.value = r.line.y[std::size_t(i)];
-        row.x = r.line.x[std::size_t(i)];
+        // Of several points at the same x, the last logged (as the probe answers).
+        std::size_t at = std::size_t(i);
+        if (r.ascending) at = equalX(r.line.x, at, true).second - 1;
+        row.value = r.line.y[at];
+        row.x = r.line.x[at];
         if (!r.raw.empty()) {
-            const std::ptrdiff_t j = nearest(r.raw.x, x, r.ascending);
+            std::ptrdiff_t j = nearest(r.raw.x, x, r.ascending);
+            if (j >= 0 && r.ascending)
+                j = std::ptrdiff_t(equalX(r.raw.x, std::size_t(j), true).second - 1);
             if (j >= 0) row.raw = r.raw.y[std::size_t(j)];
+            countValues(row, r.raw.x, r.raw.y, r.ascending);
+        } else {
+            countValues(row, r.line.x, r.line.y, r.ascending);
         }
         rows.push_back(row);
     }
@@ -94,6 +126,9 @@ std::vector<HoverRow> hoverFromProbe(const std::vector<series::ProbeValue>& valu
         row.value = v.value;
         row.raw = smoothing ? v.raw : NAN;
         row.x = v.x;
+        row.count = v.count;
+        row.low = v.low;
+        row.high = v.high;
         rows.push_back(row);
     }
     return rows;

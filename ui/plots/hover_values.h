@@ -19,6 +19,11 @@ struct HoverRow {
     double raw = NAN;    ///< the logged value under a smoothed line; the band for a group
     double rawHigh = NAN;
     double x = NAN;  ///< where the value was found
+    /// Values the run logged at exactly that x (several per step: an evaluation per batch); the
+    /// row shows the last of them, and their range when there are more than one.
+    std::int64_t count = 1;
+    double low = NAN;
+    double high = NAN;
 };
 
 /// True when `data` can answer a hover exactly without reading: groups (their bins are the

@@ -133,10 +133,17 @@ void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, Chart
     ChartPlot* p = plot();
     draw(std::move(raster));
     const bool empty = m_data->runs.empty() && m_data->groups.empty();
+    const series::XAxis axis = m_context.settings.xAxis;
+    // Runs with the key but no point placeable on a time axis: say so rather than draw an empty
+    // chart over a meaningless 00:00:00 axis.
+    const bool noTimes = !empty && !std::isfinite(m_data->dataX0) &&
+                         (axis == series::XAxis::WallTime || axis == series::XAxis::RelativeTime);
     if (empty)
         m_empty->setText(m_context.runs->runs.empty() ? tr("No runs are shown")
                                                       : tr("None of the shown runs logged this"));
-    m_empty->setVisible(empty);
+    else if (noTimes)
+        m_empty->setText(tr("The shown runs logged this without times"));
+    m_empty->setVisible(empty || noTimes);
     m_empty->setGeometry(p->rect());
     updateStatus();
 }

@@ -10,6 +10,7 @@
 #include "core/series/series_cache.h"
 #include "core/store/run_store.h"
 #include "core/store/run_writer.h"
+#include "core/store/schema.h"
 #include "envelope_reference.h"
 #include "tests/support/temp_dir.h"
 
@@ -367,6 +368,9 @@ TEST_CASE("probe: nearest exact values, smoothed like the chart", "[series][char
             CHECK(p.step == 3500);
             CHECK(p.value == s.values[3500]);
             CHECK(p.raw == p.value);
+            CHECK(p.count == 1);
+            CHECK(p.low == p.raw);
+            CHECK(p.high == p.raw);
         }
     }
     SECTION("smoothed and on wall time") {
@@ -474,13 +478,12 @@ TEST_CASE("the series cache gives the same charts without decoding again", "[ser
             REQUIRE(writer.value()->commit().ok());
         }
         const RunStore fresh = openStore(db.path);
-        auto again = computeChart(fresh, cachedRequest(db, SmoothingMode::Gaussian), nullptr,
-                                  &cache);
+        auto again =
+            computeChart(fresh, cachedRequest(db, SmoothingMode::Gaussian), nullptr, &cache);
         REQUIRE(again.ok());
         CHECK(again->stats.cacheHits == 2);  // runs 1 and 2 did not change
         CHECK(again->dataX1 == 5000);
-        CHECK(*std::max_element(again->runs[0].raw.y.begin(), again->runs[0].raw.y.end()) ==
-              42.0);
+        CHECK(*std::max_element(again->runs[0].raw.y.begin(), again->runs[0].raw.y.end()) == 42.0);
     }
     SECTION("the budget holds") {
         SeriesCache small(200'000);  // less than the three series (3,000+ points x 16 bytes)
@@ -620,4 +623,45 @@ TEST_CASE("EMA against steps is smoothed as the chunks are read, as over the who
         }
     }
     CHECK(cache.bytes() == 0);  // nothing held: the next zoom reads the chunks again
+}
+
+TEST_CASE("probe: several values at one step are counted, with their range (#17)",
+          "[series][chart]") {
+    // 44 values per step for 300 steps, as TensorBoard writes an evaluation per batch; 44 does
+    // not divide the chunk size, so some steps span two chunks.
+    runlens::test::TempDir dir;
+    const std::string path = (dir / "multi.runlens").string();
+    constexpr int kPerStep = 44;
+    RunId run = 0;
+    {
+        auto writer = RunWriter::open(path);
+        REQUIRE(writer.ok());
+        RunInfo info;
+        info.uid = info.name = "eval";
+        run = writer.value()->beginRun(info);
+        for (int s = 0; s < 300; ++s)
+            for (int k = 0; k < kPerStep; ++k)
+                writer.value()->logMetric(run, "val/loss", s, s + 0.01 * k, kStart + s);
+        REQUIRE(writer.value()->commit().ok());
+    }
+    const RunStore store = openStore(path);
+    const std::int64_t key = store.readMetricKeys().value().front().id;
+    ChartRequest request = requestFor(key, {run}, 200);
+    const int spanning = schema::kChunkPoints / kPerStep;  // step 93 starts in one chunk
+    for (bool smoothed : {false, true}) {
+        request.smoothing = smoothed ? SmoothingMode::Ema : SmoothingMode::None;
+        request.strength = 0.6;
+        for (int step : {100, spanning}) {
+            INFO("smoothed " << smoothed << ", step " << step);
+            auto probe = probeChart(store, request, step + 0.3, 5);
+            REQUIRE(probe.ok());
+            REQUIRE(probe->size() == 1);
+            const ProbeValue& p = probe->front();
+            CHECK(p.step == step);
+            CHECK(p.count == kPerStep);
+            CHECK(p.low == Approx(step));
+            CHECK(p.high == Approx(step + 0.01 * (kPerStep - 1)));
+            CHECK(p.raw == p.high);  // the last logged
+        }
+    }
 }

@@ -2,6 +2,7 @@
 #include "core/store/run_store.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -216,10 +217,46 @@ Result<RunsSnapshot> RunStore::readRuns() const {
             if (added) columns.emplace_back(keyNames[keyId], snap.runs.size());
             columns[it->second].set(std::size_t(r), readValue(cells.value(), 2));
         }
+        if (std::string_view(table) == "summary") {
+            if (auto added = addSeriesSummaries(snap); !added.ok()) return added.error();
+        }
         std::sort(columns.begin(), columns.end(),
                   [](const ValueColumn& a, const ValueColumn& b) { return a.key() < b.key(); });
     }
     return snap;
+}
+
+Result<void> RunStore::addSeriesSummaries(RunsSnapshot& snap) const {
+    // Summaries the stored series tell, where the source gave none: TensorBoard and CSV logs
+    // have no summary at all, W&B and MLflow give the last value only. <key> is the last value
+    // logged, <key>.min and .max the extremes; what the source wrote always wins.
+    auto s = prepare(
+        "SELECT s.run_id, k.name, s.vlast, s.vmin, s.vmax FROM series s "
+        "JOIN metric_keys k ON k.id = s.key_id WHERE k.kind = 0 AND s.point_count > s.nan_count "
+        "ORDER BY s.run_id");
+    if (!s.ok()) return s.error();
+    std::unordered_map<std::string, std::size_t> columnOf;
+    for (std::size_t i = 0; i < snap.summary.size(); ++i)
+        columnOf.emplace(snap.summary[i].key(), i);
+    auto fill = [&](std::string key, std::size_t row, double value) {
+        if (!std::isfinite(value)) return;
+        auto [it, added] = columnOf.try_emplace(std::move(key), snap.summary.size());
+        if (added) snap.summary.emplace_back(it->first, snap.runs.size());
+        ValueColumn& column = snap.summary[it->second];
+        if (!column.has(row)) column.set(row, Value::number(value));
+    };
+    for (;;) {
+        auto row = s->step();
+        if (!row.ok()) return row.error();
+        if (!row.value()) break;
+        const int r = snap.rowOf(s->int64(0));
+        if (r < 0) continue;
+        const std::string key = s->text(1);
+        fill(key, std::size_t(r), s->realOrNaN(2));
+        fill(key + ".min", std::size_t(r), s->realOrNaN(3));
+        fill(key + ".max", std::size_t(r), s->realOrNaN(4));
+    }
+    return {};
 }
 
 Result<std::vector<MetricKeyInfo>> RunStore::readMetricKeys() const {

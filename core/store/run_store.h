@@ -71,6 +71,10 @@ public:
     /// Changes whenever another connection commits: poll it to follow a live database.
     Result<std::int64_t> dataVersion() const;
 
+    /// Every run with its config and summary. A user metric's summary comes from the source
+    /// where it has one; where it does not, from the stored series: <key> = the last value
+    /// logged, <key>.min / <key>.max = the extremes (so final metrics can be filtered and sorted
+    /// for TensorBoard and CSV runs too).
     Result<RunsSnapshot> readRuns() const;
     Result<std::vector<MetricKeyInfo>> readMetricKeys() const;
     /// Series of one metric key across runs (keyId from readMetricKeys), or of every key when 0.
@@ -116,6 +120,8 @@ private:
 
     RunStore(sqlite::Database db, int version);
     Result<sqlite::Statement> prepare(std::string_view sql) const;
+    /// Adds <key>, <key>.min and <key>.max summaries from the series totals (see readRuns).
+    Result<void> addSeriesSummaries(RunsSnapshot& snap) const;
     /// A statement for one of the hot chunk queries, prepared once per connection; it is reset
     /// when the returned handle goes, so no read transaction outlives the call.
     Result<CachedStatement> cached(int which, const char* sql) const;

@@ -183,12 +183,13 @@ TEST_CASE("Run detail shows everything about a run", "[run_detail][dialog]") {
 
         // Summary: every key, sortable.
         const QAbstractItemModel* summary = overview->summaryView()->model();
-        REQUIRE(summary->rowCount() == 7);
+        // The logged "loss" had no summary of its own: last, min and max come from its series.
+        REQUIRE(summary->rowCount() == 10);
         QStringList keys;
         for (int row = 0; row < summary->rowCount(); ++row)
             keys << summary->index(row, 0).data().toString();
-        CHECK(keys == QStringList{"_runtime", "best_model", "epoch", "train/loss", "val/acc",
-                                  "val/loss", "val/top5"});
+        CHECK(keys == QStringList{"_runtime", "best_model", "epoch", "loss", "loss.max", "loss.min",
+                                  "train/loss", "val/acc", "val/loss", "val/top5"});
         CHECK(overview->summaryView()->isSortingEnabled());
         overview->summaryView()->sortByColumn(1, Qt::DescendingOrder);
         CHECK(summary->index(0, 0).data().toString() == "best_model");  // text after numbers
@@ -409,7 +410,7 @@ TEST_CASE("Run detail without a snapshot reads the run from the database", "[run
     REQUIRE(waitLoaded(dialog));
     CHECK(dialog.overview()->metadata()->headerText() == "resnet50-lr0.1");
     CHECK(dialog.windowTitle().startsWith("resnet50-lr0.1"));
-    CHECK(dialog.overview()->summaryModel()->rowCount() == 7);
+    CHECK(dialog.overview()->summaryModel()->rowCount() == 10);
     CHECK(dialog.artifacts()->list()->topLevelItemCount() == 2);
 
     RunDetailDialog missing(QString::fromStdString(db.path), 9999, nullptr);

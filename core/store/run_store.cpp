@@ -2,6 +2,7 @@
 #include "core/store/run_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -174,6 +175,7 @@ Result<RunsSnapshot> RunStore::readRuns() const {
     else if (row.value())
         snap.sources = decodeWorkspaceSources(sources->textView(0));
     applySourceScopes(snap.sources, snap.runs);
+    if (auto settled = settleRunStates(snap); !settled.ok()) return settled.error();
     auto tags = prepare("SELECT run_id, tag FROM run_tags ORDER BY run_id, position");
     if (!tags.ok()) return tags.error();
     for (;;) {
@@ -224,6 +226,41 @@ Result<RunsSnapshot> RunStore::readRuns() const {
                   [](const ValueColumn& a, const ValueColumn& b) { return a.key() < b.key(); });
     }
     return snap;
+}
+
+Result<void> RunStore::settleRunStates(RunsSnapshot& snap) const {
+    // TensorBoard and CSV logs never say that a run ended, and a W&B or MLflow run whose process
+    // died stays "running" in its files forever. The last logged time tells: the end of a run
+    // that left no end, and, once it is older than kStaleRunSeconds, that the run is over.
+    auto s = prepare("SELECT run_id, max(time_max) FROM series GROUP BY run_id");
+    if (!s.ok()) return s.error();
+    const double now = double(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count()) /
+                       1000.0;
+    for (;;) {
+        auto row = s->step();
+        if (!row.ok()) return row.error();
+        if (!row.value()) break;
+        const int r = snap.rowOf(s->int64(0));
+        const double last = s->realOrNaN(1);
+        if (r < 0 || !std::isfinite(last)) continue;
+        RunInfo& run = snap.runs[std::size_t(r)];
+        const bool unended = run.state == RunState::Unknown || run.state == RunState::Running;
+        if (!unended) continue;
+        const bool noExitRecord = run.sourceFormat == "tensorboard" || run.sourceFormat == "csv";
+        if (now - last < kStaleRunSeconds) {
+            if (noExitRecord) run.state = RunState::Running;  // written to a moment ago
+            continue;
+        }
+        if (!std::isfinite(run.endTime)) run.endTime = last;
+        if (!std::isfinite(run.runtime) && std::isfinite(run.startTime) && last >= run.startTime)
+            run.runtime = last - run.startTime;
+        // Formats without an exit status ended as far as anyone can tell; a W&B or MLflow run
+        // that should have said so died (W&B calls such a run crashed too).
+        run.state = noExitRecord ? RunState::Finished : RunState::Crashed;
+    }
+    return {};
 }
 
 Result<void> RunStore::addSeriesSummaries(RunsSnapshot& snap) const {

@@ -71,7 +71,13 @@ public:
     /// Changes whenever another connection commits: poll it to follow a live database.
     Result<std::int64_t> dataVersion() const;
 
-    /// Every run with its config and summary. A user metric's summary comes from the source
+    /// A run that logged nothing for this long and never said it ended is taken as ended.
+    static constexpr double kStaleRunSeconds = 15 * 60;
+
+    /// Every run with its config and summary. A run that never said it ended gets its end and
+    /// runtime from its last logged time, and once that is older than kStaleRunSeconds the state
+    /// "finished" (TensorBoard, CSV: no exit status) or "crashed" (W&B, MLflow: it died without
+    /// saying). A user metric's summary comes from the source
     /// where it has one; where it does not, from the stored series: <key> = the last value
     /// logged, <key>.min / <key>.max = the extremes (so final metrics can be filtered and sorted
     /// for TensorBoard and CSV runs too).
@@ -120,6 +126,9 @@ private:
 
     RunStore(sqlite::Database db, int version);
     Result<sqlite::Statement> prepare(std::string_view sql) const;
+    /// Runs that left no end: their end and runtime from the last logged time, and a state
+    /// that is not "running" once nothing was logged for kStaleRunSeconds (see readRuns).
+    Result<void> settleRunStates(RunsSnapshot& snap) const;
     /// Adds <key>, <key>.min and <key>.max summaries from the series totals (see readRuns).
     Result<void> addSeriesSummaries(RunsSnapshot& snap) const;
     /// A statement for one of the hot chunk queries, prepared once per connection; it is reset

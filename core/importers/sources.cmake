@@ -1,5 +1,6 @@
 target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/importer.h
+    ${CMAKE_CURRENT_LIST_DIR}/live_window.h
     ${CMAKE_CURRENT_LIST_DIR}/metric_summaries.cpp
     ${CMAKE_CURRENT_LIST_DIR}/metric_summaries.h
     ${CMAKE_CURRENT_LIST_DIR}/registry.cpp

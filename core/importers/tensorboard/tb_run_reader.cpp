@@ -11,7 +11,7 @@
 
 #include "core/importers/csv/file_chunk_reader.h"
 #include "core/importers/csv/hparams_yaml.h"
-#include "core/importers/importer.h"
+#include "core/importers/live_window.h"
 #include "core/importers/tensorboard/crc32c.h"
 #include "core/importers/tensorboard/tf_record.h"
 
@@ -441,17 +441,10 @@ bool TbRunReader::judgeState() {
     RunSink& sink = m_pacer.sink();
     double newest = kNoTime;
     for (const auto& name : m_run->files) {
-        std::error_code ec;
-        auto t = std::filesystem::last_write_time(m_run->dir / name, ec);
-        if (ec) continue;
-        const double secs =
-            std::chrono::duration<double>(std::chrono::file_clock::to_sys(t).time_since_epoch())
-                .count();
-        if (std::isnan(newest) || secs > newest) newest = secs;
+        const double t = fileWriteTime(m_run->dir / name);
+        if (std::isnan(newest) || t > newest) newest = t;
     }
-    const double now =
-        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    const bool live = !std::isnan(newest) && now - newest <= kLiveWindowSeconds;
+    const bool live = writtenRecently(newest);
     const double runtime =
         std::isnan(m_state.firstWallTime) ? kNoTime : m_state.lastWallTime - m_state.firstWallTime;
     const std::string state(toString(live ? RunState::Running : RunState::Finished));

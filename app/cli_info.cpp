@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -108,7 +109,11 @@ QJsonObject buildReport(const SourcePlan& plan, const RunStore& store, bool with
             return {};
         }
     }
-    report["runs"] = qint64(snap->runs.size());
+    // Deleted runs (MLflow's lifecycle) are hidden by default, so they are counted apart (#17).
+    const auto deleted = qint64(std::count_if(snap->runs.begin(), snap->runs.end(),
+                                              [](const RunInfo& r) { return r.deleted; }));
+    report["runs"] = qint64(snap->runs.size()) - deleted;
+    report["deleted"] = deleted;
     report["sources"] = sourcesJson(snap.value(), plan);
     if (!plan.scanStopped.empty()) report["scan_stopped"] = qs(plan.scanStopped);
     QJsonObject metrics, systemMetrics;
@@ -225,7 +230,9 @@ QString jsonText(const QJsonValue& v) {
 void printText(const QJsonObject& report, bool withRuns) {
     auto line = [](const QString& s) { std::printf("%s\n", s.toUtf8().constData()); };
     line(QStringLiteral("%1 (%2)").arg(report["path"].toString(), report["format"].toString()));
-    line(QStringLiteral("runs: %1").arg(report["runs"].toInteger()));
+    const qint64 deleted = report["deleted"].toInteger();
+    line(QStringLiteral("runs: %1").arg(report["runs"].toInteger()) +
+         (deleted > 0 ? QStringLiteral(" (+%1 deleted)").arg(deleted) : QString()));
     const QJsonArray sources = report["sources"].toArray();
     if (sources.size() > 1) {
         line(QStringLiteral("sources: %1").arg(sources.size()));

@@ -15,6 +15,10 @@
 
 namespace runlens {
 
+/// A run whose source has no end marker is taken as still running only while its files were
+/// written this recently (seconds); older, it ended without saying so.
+inline constexpr double kLiveWindowSeconds = 15 * 60;
+
 /// Choices a user made about how to read a source, by key. Known keys:
 ///   "csv.step_column": the column holding steps in a plain CSV; "#row" numbers the rows instead.
 using ImportOptions = std::map<std::string, std::string>;

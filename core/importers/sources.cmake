@@ -1,5 +1,8 @@
 target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/importer.h
+    ${CMAKE_CURRENT_LIST_DIR}/live_window.h
+    ${CMAKE_CURRENT_LIST_DIR}/metric_summaries.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/metric_summaries.h
     ${CMAKE_CURRENT_LIST_DIR}/registry.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runlens/runlens_importer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runlens/runlens_importer.h

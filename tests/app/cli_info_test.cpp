@@ -113,6 +113,29 @@ TEST_CASE("runlens info without --runs has no run_list; text output names the co
     CHECK(text.out.contains("train/loss  300 points"));
 }
 
+TEST_CASE("runlens info counts deleted runs apart (#17)", "[cli]") {
+    test::TempDir dir;
+    const std::string path = (dir / "deleted.runlens").string();
+    {
+        auto w = RunWriter::open(path).value();
+        for (int i = 0; i < 4; ++i) {
+            RunInfo info;
+            info.uid = "r" + std::to_string(i);
+            info.deleted = i == 3;
+            w->beginRun(info);
+        }
+        REQUIRE(w->commit().ok());
+    }
+    Output json = runInfo({QString::fromStdString(path), "--json"});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    CHECK(o["runs"].toInteger() == 3);
+    CHECK(o["deleted"].toInteger() == 1);
+    Output text = runInfo({QString::fromStdString(path)});
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.contains("runs: 3 (+1 deleted)"));
+}
+
 TEST_CASE("runlens info gives clear errors for bad paths", "[cli]") {
     test::TempDir dir;
     Output missing = runInfo({QString::fromStdString((dir / "nope").string())});

@@ -80,3 +80,16 @@ TEST_CASE("runlens info reads every source form through its importer and never w
         CHECK(digests(root) == before);
     }
 }
+
+TEST_CASE("runlens info counts PatrickCmd's 10 deleted MLflow runs apart (#17)",
+          "[cli][fixtures]") {
+    const QString path = QString::fromStdString(
+        runlens::test::requireFixture(
+            "mlflow/PatrickCmd__mlops-zoomcamp/02-experiment-tracking/mlflow.db")
+            .string());
+    runlens::test::TempDir cache;
+    const QJsonObject o = info(path, QString::fromStdString(cache.path().string()));
+    CHECK(o["runs"].toInt() == 57);
+    CHECK(o["deleted"].toInt() == 10);
+    CHECK(o["run_list"].toArray().size() == 67);  // the list keeps them, marked "deleted"
+}

@@ -9,6 +9,7 @@
 
 #include "core/importers/csv/file_chunk_reader.h"
 #include "core/importers/csv/hparams_yaml.h"
+#include "core/importers/live_window.h"
 #include "core/importers/tensorboard/crc32c.h"
 #include "core/util/parse_number.h"
 
@@ -109,7 +110,14 @@ Result<void> CsvRunReader::importRun(const CsvRunFile& run) {
         return {};
     }
     const std::int64_t size = reader.fileSize();
-    if (!fresh && size == m_state.offset && !configChanged) return {};
+    if (!fresh && size == m_state.offset && !configChanged) {
+        // A run stops running without its file changing: judged again on every pass.
+        if (m_state.lastState == toString(RunState::Running)) {
+            beginRunOnce();
+            if (judgeState()) sink.saveImportState(stateKey(run.uid), m_state.toJson());
+        }
+        return {};
+    }
     beginRunOnce();
     m_pacer.setMessage("Reading " + run.name);
 
@@ -315,6 +323,10 @@ void CsvRunReader::applyRow(const std::vector<std::string_view>& fields, std::in
     if (m_layout.timeColumn >= 0 && std::size_t(m_layout.timeColumn) < n) {
         if (auto t = parseDouble(fields[std::size_t(m_layout.timeColumn)])) time = *t;
     }
+    if (!std::isnan(time)) {
+        if (std::isnan(m_state.firstTime)) m_state.firstTime = time;
+        m_state.lastTime = time;
+    }
     std::int64_t points = 0;
     for (std::size_t c = 0; c < n; ++c) {
         if (int(c) == m_layout.stepColumn || int(c) == m_layout.timeColumn) continue;
@@ -322,6 +334,7 @@ void CsvRunReader::applyRow(const std::vector<std::string_view>& fields, std::in
         if (cell.empty()) continue;  // sparse tables: not logged in this row
         if (auto v = cellNumber(cell)) {
             sink.logMetric(m_runId, m_layout.columns[c], step, *v, time);
+            m_state.summaries.add(m_layout.columns[c], *v);
             ++points;
         } else {
             auto& [count, example] = m_nonNumeric[int(c)];
@@ -396,7 +409,33 @@ void CsvRunReader::flush() {
     }
     m_badSteps = m_extraFields = 0;
     m_nonNumeric.clear();
+    m_state.summaries.flush(sink, m_runId);
+    judgeState();
     sink.saveImportState(stateKey(m_run->uid), m_state.toJson());
+}
+
+bool CsvRunReader::judgeState() {
+    RunSink& sink = m_pacer.sink();
+    const bool live = writtenRecently(fileWriteTime(m_run->file));
+    const double runtime =
+        std::isnan(m_state.firstTime) ? kNoTime : m_state.lastTime - m_state.firstTime;
+    if (!std::isnan(m_state.firstTime)) {
+        RunInfo info;
+        info.startTime = m_state.firstTime;
+        sink.updateRun(m_runId, info);
+    }
+    if (live) {
+        RunInfo info;
+        info.state = RunState::Running;
+        info.runtime = runtime;
+        sink.updateRun(m_runId, info);
+    } else {
+        sink.finishRun(m_runId, RunState::Finished, std::nullopt, m_state.lastTime, runtime);
+    }
+    const std::string state(toString(live ? RunState::Running : RunState::Finished));
+    const bool changed = state != m_state.lastState;
+    m_state.lastState = state;
+    return changed;
 }
 
 }  // namespace runlens::csv

@@ -50,6 +50,9 @@ private:
     void flush();
     void flushConfig();
     void beginRunOnce();
+    /// Sends start/end/runtime and whether the file is still written (CSV has no exit status:
+    /// untouched for kLiveWindowSeconds means finished). Returns whether the state changed.
+    bool judgeState();
 
     ImportPacer& m_pacer;
     const CsvOptions& m_options;

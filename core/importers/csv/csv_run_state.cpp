@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace runlens::csv {
 
@@ -31,6 +32,10 @@ std::string CsvRunState::toJson() const {
     o["yamlKeys"] = keys;
     if (replaced) o["replaced"] = true;
     if (partialNotedAt >= 0) o["partial"] = double(partialNotedAt);
+    o["sum"] = summaries.toJson();
+    if (!std::isnan(firstTime)) o["t0"] = firstTime;
+    if (!std::isnan(lastTime)) o["t1"] = lastTime;
+    o["state"] = QString::fromStdString(lastState);
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
@@ -57,6 +62,10 @@ CsvRunState CsvRunState::fromJson(const std::string& text) {
         s.yamlKeys.insert(k.toString().toStdString());
     s.replaced = o["replaced"].toBool();
     s.partialNotedAt = std::int64_t(o["partial"].toDouble(-1));
+    s.summaries = MetricSummaries::fromJson(o["sum"].toObject());
+    s.firstTime = o["t0"].toDouble(kNoTime);
+    s.lastTime = o["t1"].toDouble(kNoTime);
+    s.lastState = o["state"].toString().toStdString();
     return s;
 }
 

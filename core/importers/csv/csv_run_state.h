@@ -6,6 +6,9 @@
 #include <set>
 #include <string>
 
+#include "core/importers/metric_summaries.h"
+#include "core/model/run_info.h"
+
 namespace runlens::csv {
 
 struct CsvRunState {
@@ -23,6 +26,10 @@ struct CsvRunState {
     std::set<std::string> yamlKeys;                     ///< config keys those files set
     bool replaced = false;             ///< the file was replaced by different data: not followed
     std::int64_t partialNotedAt = -1;  ///< offset whose unfinished last line was reported
+    MetricSummaries summaries;         ///< last/min/max of every metric column
+    double firstTime = kNoTime;        ///< of the time column, when there is one
+    double lastTime = kNoTime;
+    std::string lastState;  ///< state last sent ("running", "finished"), if any
 
     bool started() const { return headerLength > 0; }
     std::string toJson() const;

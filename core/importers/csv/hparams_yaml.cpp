@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/util/parse_number.h"
 #include "core/util/json_value.h"
+#include "core/util/parse_number.h"
 
 namespace runlens {
 namespace {

@@ -6,10 +6,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "core/importers/csv/file_chunk_reader.h"
 #include "core/importers/csv/hparams_yaml.h"
+#include "core/importers/live_window.h"
 #include "core/importers/tensorboard/crc32c.h"
 #include "core/importers/tensorboard/tf_record.h"
 
@@ -84,7 +86,6 @@ Result<void> TbRunReader::importRun(const TbRunFolder& run) {
     for (const auto& [tag, plugin] : m_state.tagPlugins)
         m_decoder.setTagPlugin(tag, plugin);
     m_pendingHParams.clear();
-    m_lastValues.clear();
     m_skipped.clear();
     m_textCounts.clear();
     m_damageNotes = 0;
@@ -104,7 +105,16 @@ Result<void> TbRunReader::importRun(const TbRunFolder& run) {
         }
         if (!fs || (!fs->replaced && size != fs->offset)) changed = true;
     }
-    if (!changed) return {};
+    if (!changed) {
+        // A run stops running without its files changing: judged again on every pass.
+        if (m_state.lastState == toString(RunState::Running)) {
+            RunInfo info;
+            info.uid = run.uid;
+            m_runId = sink.beginRun(info);
+            if (judgeState()) sink.saveImportState(stateKey(run.uid), m_state.toJson());
+        }
+        return {};
+    }
 
     RunInfo info;
     info.uid = run.uid;
@@ -268,6 +278,11 @@ TbRunReader::FileEnd TbRunReader::readFile(const std::string& name, TbFileState&
 
 void TbRunReader::apply(const DecodedEvent& e) {
     RunSink& sink = m_pacer.sink();
+    if (e.wallTime > 0) {
+        if (std::isnan(m_state.firstWallTime)) m_state.firstWallTime = e.wallTime;
+        m_state.lastWallTime = std::max(e.wallTime, m_state.lastWallTime);
+        if (std::isnan(m_state.lastWallTime)) m_state.lastWallTime = e.wallTime;
+    }
     if (!m_state.startTimeSet && e.wallTime > 0) {
         RunInfo info;
         info.startTime = e.wallTime;
@@ -277,9 +292,7 @@ void TbRunReader::apply(const DecodedEvent& e) {
     for (const auto& [tag, value] : e.scalars) {
         sink.logMetric(m_runId, *tag, e.step, value, e.wallTime);
         ++m_pacer.stats().points;
-        // Lightning logs hp_metric before the experiment record names it as a metric, so the
-        // last value of every tag is kept until flush() knows which ones are metrics.
-        m_lastValues[*tag] = value;
+        m_state.summaries.add(*tag, value);
     }
     for (const auto& [tag, text] : e.texts)
         applyText(*tag, text);
@@ -305,7 +318,10 @@ void TbRunReader::apply(const DecodedEvent& e) {
         if (h.hasSessionEnd && h.endTimeSecs > 0 && endState(h.endStatus) != RunState::Running) {
             // PyTorch writes a session end record at the start, without a time: only a
             // record with an end time says the run ended.
-            sink.finishRun(m_runId, endState(h.endStatus), std::nullopt, h.endTimeSecs, kNoTime);
+            const double runtime =
+                std::isnan(m_state.firstWallTime) ? kNoTime : h.endTimeSecs - m_state.firstWallTime;
+            sink.finishRun(m_runId, endState(h.endStatus), std::nullopt, h.endTimeSecs, runtime);
+            m_state.ended = true;
         }
     }
 }
@@ -384,11 +400,9 @@ void TbRunReader::flush() {
     for (const auto& [tag, plugin] : m_decoder.tagPlugins()) {
         if (plugin != "scalars") m_state.tagPlugins[tag] = plugin;
     }
-    for (const auto& tag : m_state.metricTags) {
-        if (auto it = m_lastValues.find(tag); it != m_lastValues.end())
-            sink.setSummary(m_runId, tag, Value::number(it->second));
-    }
-    m_lastValues.clear();
+    // Every tag gets a summary (hparams metric tags such as hp_metric among them).
+    m_state.summaries.flush(sink, m_runId);
+    judgeState();
     if (!m_skipped.empty()) {
         std::string list;
         for (const auto& [kind, count] : m_skipped) {
@@ -420,6 +434,31 @@ void TbRunReader::flush() {
 Result<void> TbRunReader::checkpoint() {
     flush();
     return m_pacer.commit();
+}
+
+bool TbRunReader::judgeState() {
+    if (m_state.ended || std::isnan(m_state.lastWallTime)) return false;
+    RunSink& sink = m_pacer.sink();
+    double newest = kNoTime;
+    for (const auto& name : m_run->files) {
+        const double t = fileWriteTime(m_run->dir / name);
+        if (std::isnan(newest) || t > newest) newest = t;
+    }
+    const bool live = writtenRecently(newest);
+    const double runtime =
+        std::isnan(m_state.firstWallTime) ? kNoTime : m_state.lastWallTime - m_state.firstWallTime;
+    const std::string state(toString(live ? RunState::Running : RunState::Finished));
+    if (live) {
+        RunInfo info;
+        info.state = RunState::Running;
+        info.runtime = runtime;
+        sink.updateRun(m_runId, info);
+    } else {
+        sink.finishRun(m_runId, RunState::Finished, std::nullopt, m_state.lastWallTime, runtime);
+    }
+    const bool changed = state != m_state.lastState;
+    m_state.lastState = state;
+    return changed;
 }
 
 void TbRunReader::noteDamage(const std::string& file, const std::string& what) {

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/importers/csv/import_pacer.h"
@@ -16,8 +15,8 @@ namespace runlens::tb {
 /// A folder that directly holds event files.
 struct TbRunFolder {
     std::filesystem::path dir;
-    std::string uid;                 ///< path relative to the opened root, "." for the root
-    std::string name;                ///< shown name
+    std::string uid;   ///< path relative to the opened root, the folder name for the root
+    std::string name;  ///< shown name
     std::vector<std::string> files;  ///< event file names, in reading (name) order
 };
 
@@ -44,6 +43,10 @@ private:
     void flush();
     void flushConfig();
     Result<void> checkpoint();
+    /// Sends start/end/runtime and judges whether the run still runs (no event file written for
+    /// kLiveWindowSeconds: finished, as TensorBoard has no exit status). Returns whether the state
+    /// changed.
+    bool judgeState();
     void noteDamage(const std::string& file, const std::string& what);
 
     ImportPacer& m_pacer;
@@ -56,7 +59,6 @@ private:
     bool m_sinkFailed = false;
     // Gathered during the pass, written by flush().
     KeyValues m_pendingHParams;
-    std::unordered_map<std::string, double> m_lastValues;
     std::map<std::string, int> m_skipped;
     std::map<std::string, int> m_textCounts;
     int m_damageNotes = 0;

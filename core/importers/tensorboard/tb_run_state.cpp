@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace runlens::tb {
 namespace {
@@ -60,6 +61,11 @@ std::string TbRunState::toJson() const {
     o["yamlkeys"] = toArray(yamlKeys);
     o["yaml"] = q(yamlSignature);
     o["start"] = startTimeSet;
+    o["sum"] = summaries.toJson();
+    if (!std::isnan(firstWallTime)) o["t0"] = firstWallTime;
+    if (!std::isnan(lastWallTime)) o["t1"] = lastWallTime;
+    if (ended) o["ended"] = true;
+    o["state"] = q(lastState);
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
@@ -87,6 +93,11 @@ TbRunState TbRunState::fromJson(const std::string& text) {
     s.yamlKeys = fromArray(o["yamlkeys"]);
     s.yamlSignature = o["yaml"].toString().toStdString();
     s.startTimeSet = o["start"].toBool();
+    s.summaries = MetricSummaries::fromJson(o["sum"].toObject());
+    s.firstWallTime = o["t0"].toDouble(kNoTime);
+    s.lastWallTime = o["t1"].toDouble(kNoTime);
+    s.ended = o["ended"].toBool();
+    s.lastState = o["state"].toString().toStdString();
     return s;
 }
 

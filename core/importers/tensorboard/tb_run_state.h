@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/importers/metric_summaries.h"
+#include "core/model/run_info.h"
+
 namespace runlens::tb {
 
 struct TbFileState {
@@ -26,6 +29,11 @@ struct TbRunState {
     std::set<std::string> yamlKeys;    ///< config keys hparams.yaml set
     std::string yamlSignature;
     bool startTimeSet = false;
+    MetricSummaries summaries;       ///< last/min/max of every scalar tag
+    double firstWallTime = kNoTime;  ///< of the first event with a time
+    double lastWallTime = kNoTime;   ///< of the last one
+    bool ended = false;              ///< an hparams session end record ended the run
+    std::string lastState;           ///< state last sent ("running", "finished"), if any
 
     bool empty() const { return files.empty() && yamlSignature.empty(); }
     TbFileState& file(const std::string& name);

@@ -12,11 +12,16 @@ namespace fs = std::filesystem;
 constexpr int kProbeDepth = 8;
 constexpr int kProbeEntries = 5000;
 
+// The folder's path below the opened root; the root itself (event files opened directly) is
+// named after the folder, never "." (#17).
 std::string relativeUid(const fs::path& dir, const fs::path& root) {
     std::error_code ec;
     fs::path rel = fs::relative(dir, root, ec);
-    if (ec || rel.empty()) return ".";
-    return rel.generic_string();
+    if (!ec && !rel.empty() && rel != ".") return rel.generic_string();
+    std::string name = fs::absolute(dir, ec).lexically_normal().filename().string();
+    if (name.empty())
+        name = fs::absolute(dir, ec).lexically_normal().parent_path().filename().string();
+    return name.empty() ? std::string("run") : name;
 }
 
 bool hidden(const fs::path& p) {
@@ -75,9 +80,7 @@ std::vector<TbRunFolder> TensorBoardImporter::findRuns(const fs::path& path) {
         TbRunFolder run;
         run.dir = dir;
         run.uid = relativeUid(dir, root);
-        run.name =
-            run.uid == "." ? fs::absolute(dir).lexically_normal().filename().string() : run.uid;
-        if (run.name.empty()) run.name = dir.string();
+        run.name = run.uid;
         std::sort(files.begin(), files.end());
         run.files = std::move(files);
         runs.push_back(std::move(run));

@@ -16,7 +16,7 @@ namespace runlens::wandb {
 struct WandbImportOptions {
     /// A run without an exit record counts as still running while its folder was written to
     /// within this many seconds; after that it is shown as crashed.
-    double liveWindowSeconds = 1800;
+    double liveWindowSeconds = kLiveWindowSeconds;  // the same for every format
     /// Unix time now; empty means the system clock (tests pin it).
     std::function<double()> now;
     /// Log bytes read between two commits of the sink.

@@ -419,3 +419,42 @@ TEST_CASE("damaged bytes: NUL bytes, binary junk and very long lines are importe
         importOk(dir.path(), junkSink);  // never fails, never crashes
     }
 }
+
+TEST_CASE("every metric column gets last/min/max summaries, continued when the file grows (#17)") {
+    TempDir dir;
+    const fs::path file = dir / "metrics.csv";
+    writeFile(file, "step,loss,acc\n0,3,0.1\n1,1,\n2,2,0.3\n");
+    MemorySink sink;
+    importOk(file, sink);
+    REQUIRE(sink.runs.size() == 1);
+    MemoryRun& run = sink.runs.begin()->second;
+    CHECK(run.summary.at("loss") == Value::number(2));
+    CHECK(run.summary.at("loss.min") == Value::number(1));
+    CHECK(run.summary.at("loss.max") == Value::number(3));
+    CHECK(run.summary.at("acc") == Value::number(0.3));  // the last row that has a value
+    CHECK(run.summary.count("step") == 0);
+    writeFile(file, "step,loss,acc\n0,3,0.1\n1,1,\n2,2,0.3\n3,5,0.2\n");
+    importOk(file, sink);
+    CHECK(run.summary.at("loss") == Value::number(5));
+    CHECK(run.summary.at("loss.min") == Value::number(1));
+    CHECK(run.summary.at("loss.max") == Value::number(5));
+    CHECK(run.summary.at("acc.max") == Value::number(0.3));
+}
+
+TEST_CASE(
+    "a CSV run is running while written, finished once untouched; times from wall_time "
+    "(#17)") {
+    TempDir dir;
+    const fs::path file = dir / "metrics.csv";
+    writeFile(file, "step,wall_time,loss\n0,1000,1\n1,1600,0.5\n");
+    MemorySink sink;
+    importOk(file, sink);
+    MemoryRun& run = sink.runs.begin()->second;
+    CHECK(run.info.state == RunState::Running);
+    CHECK(run.info.startTime == 1000);
+    CHECK(run.info.runtime == 600);
+    fs::last_write_time(file, fs::last_write_time(file) - std::chrono::minutes(20));
+    importOk(file, sink);
+    CHECK(run.info.state == RunState::Finished);
+    CHECK(run.info.endTime == 1600);
+}

@@ -6,6 +6,11 @@
 #include <sstream>
 
 #include "core/importers/tensorboard/tensorboard_importer.h"
+#include "core/query/bound_query.h"
+#include "core/query/query.h"
+#include "core/query/runs_query_table.h"
+#include "core/store/run_store.h"
+#include "core/store/run_writer.h"
 #include "core/util/parse_number.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/memory_sink.h"
@@ -107,7 +112,7 @@ TEST_CASE("wandb test asset: Keras TF1 scalars, graph and meta graph skipped") {
     CHECK(stats.bytesRead == 170975);
     REQUIRE(sink.runs.size() == 1);
     MemoryRun& run = sink.runs.begin()->second;
-    CHECK(run.info.uid == ".");
+    CHECK(run.info.uid == "assets");  // the folder, never "." (#17)
     CHECK(run.info.name == "assets");
     CHECK(run.info.sourceFormat == "tensorboard");
     CHECK(run.info.startTime == 1585769947.0);
@@ -303,7 +308,8 @@ TEST_CASE("Lightning TFT without training scalars: hparams only") {
     CHECK(checkYamlScalars(run, dir / "version_0/hparams.yaml") >= 15);
     CHECK(run.config.count("dataset_parameters/max_encoder_length") == 1);
     CHECK(run.config.count("embedding_labels/month/12") == 1);
-    CHECK(run.info.state == RunState::Unknown);  // PyTorch's session end record has no end time
+    // PyTorch's session end record has no end time; files untouched for months: finished (#17)
+    CHECK(run.info.state == RunState::Finished);
 }
 
 TEST_CASE("fixtures are never written to") {
@@ -324,4 +330,56 @@ TEST_CASE("the registry finds the TensorBoard importer for fixture folders and f
     auto lightning = findImporter(requireFixture("tensorboard/DatavAId__N-BEATS"));
     REQUIRE(lightning);
     CHECK(lightning->format() == "tensorboard");
+}
+
+TEST_CASE("N-BEATS: every tag has a last/min/max summary, and filters reach it (#17)") {
+    auto dir = requireFixture("tensorboard/DatavAId__N-BEATS/lightning_logs");
+    test::TempDir tmp;
+    const std::string db = (tmp / "nbeats.runlens").string();
+    {
+        auto writer = RunWriter::open(db);
+        REQUIRE(writer.ok());
+        tb::TensorBoardImporter importer;
+        REQUIRE(importer.import(dir, *writer.value(), nullptr).ok());
+    }
+    const RunsSnapshot snap = RunStore::open(db).value().readRuns().value();
+    REQUIRE(snap.runs.size() == 1);
+    auto rows = [&](const std::string& text) {
+        query::RunsQueryTable table(snap);
+        auto bound = query::BoundQuery::bind(query::Query::parse(text), table);
+        INFO(text << ": " << (bound.ok() ? std::string() : bound.error().message));
+        REQUIRE(bound.ok());
+        return bound.filter().size();
+    };
+    // Last ptl/val_loss is 4.5665; its first (and largest) 9.924.
+    CHECK(rows("summary.ptl/val_loss < 5") == 1);
+    CHECK(rows("summary.ptl/val_loss < 4.5") == 0);
+    CHECK(rows("summary.ptl/val_loss.max > 9.9") == 1);
+    CHECK(rows("summary.ptl/val_loss.min < 4.57") == 1);
+    CHECK(rows("summary.train_loss_epoch < 4.2") == 1);
+}
+
+TEST_CASE("keyword-transformer: start, end and runtime from event times; finished (#17)") {
+    auto dir = requireFixture(
+        "tensorboard/ARM-software__keyword-transformer/models_data_v2_12_labels/att_mh_rnn_1/logs");
+    MemorySink sink;
+    importOk(dir, sink);
+    MemoryRun& run = sink.byUid("validation");
+    REQUIRE(!std::isnan(run.info.startTime));
+    REQUIRE(!std::isnan(run.info.endTime));
+    CHECK(run.info.runtime == Approx(run.info.endTime - run.info.startTime));
+    CHECK(run.info.runtime > 13 * 3600.0);  // the events span about 14 hours
+    CHECK(run.info.runtime < 15 * 3600.0);
+    CHECK(run.info.state == RunState::Finished);
+}
+
+TEST_CASE("yolov8 optimal_run, untouched for months: finished, not running (#17)") {
+    auto dir =
+        requireFixture("tensorboard/RajeshRamadas__yolov8-ofa/runs/yolov8_ofa_project/optimal_run");
+    MemorySink sink;
+    importOk(dir, sink);
+    REQUIRE(sink.runs.size() == 1);
+    MemoryRun& run = sink.runs.begin()->second;
+    CHECK(run.info.uid == "optimal_run");
+    CHECK(run.info.state == RunState::Finished);
 }

@@ -22,6 +22,11 @@ namespace fs = std::filesystem;
 
 const std::string kFile = "events.out.tfevents.1700000000.host.1.0";
 
+// Event files directly in the opened folder make one run named after that folder (#17).
+std::string rootUid(const TempDir& dir) {
+    return dir.path().filename().string();
+}
+
 ImportStats importOk(const fs::path& path, MemorySink& sink, Progress* progress = nullptr,
                      std::chrono::milliseconds commitInterval = std::chrono::milliseconds(1000)) {
     tb::TensorBoardImporter importer;
@@ -102,7 +107,7 @@ TEST_CASE("generated run: TF1 and TF2 scalars, hparams, text; images noted") {
     CHECK(stats.records == std::int64_t(w.recordOffsets().size()));
     CHECK(stats.skipped == 0);
     CHECK(stats.runs == 1);
-    MemoryRun& run = sink.byUid(".");
+    MemoryRun& run = sink.byUid(rootUid(dir));
     CHECK(run.info.sourceFormat == "tensorboard");
     CHECK(run.info.sourcePath == dir.path().string());
     CHECK(run.info.startTime == 1700000000.0);
@@ -168,22 +173,23 @@ TEST_CASE("nested folders are separate runs; several files in one folder form on
 }
 
 TEST_CASE("a file cut at every byte imports its whole records, then resumes to the full data") {
+    // Each import reads a folder named "run", so the runs compared share their uid.
     EventFileWriter w;
     writeSampleRun(w, 4);
     const std::string& full = w.bytes();
     MemorySink oneShot;
     {
         TempDir dir;
-        writeFile(dir / kFile, full);
-        importOk(dir.path(), oneShot);
+        writeFile(dir / "run" / kFile, full);
+        importOk(dir / "run", oneShot);
     }
     const auto& offsets = w.recordOffsets();
     TempDir dir;
     for (std::size_t n = 0; n <= full.size(); ++n) {
         INFO("cut at " << n << " of " << full.size());
-        writeFile(dir / kFile, full.substr(0, n));
+        writeFile(dir / "run" / kFile, full.substr(0, n));
         MemorySink sink;
-        ImportStats cut = importOk(dir.path(), sink);
+        ImportStats cut = importOk(dir / "run", sink);
         std::size_t whole = 0;
         for (std::size_t i = 0; i < offsets.size(); ++i) {
             std::size_t end = i + 1 < offsets.size() ? offsets[i + 1] : full.size();
@@ -193,8 +199,8 @@ TEST_CASE("a file cut at every byte imports its whole records, then resumes to t
         REQUIRE(cut.skipped == 0);
         REQUIRE(sink.runs.size() == 1);
         // The writer finishes the file: the next pass reads exactly the rest.
-        writeFile(dir / kFile, full);
-        ImportStats rest = importOk(dir.path(), sink);
+        writeFile(dir / "run" / kFile, full);
+        ImportStats rest = importOk(dir / "run", sink);
         REQUIRE(rest.records == std::int64_t(offsets.size() - whole));
         requireSameData(sink, oneShot);
     }
@@ -209,8 +215,8 @@ TEST_CASE("a file growing in random pieces, imported after each, equals a one-sh
     MemorySink oneShot;
     {
         TempDir dir;
-        writeFile(dir / kFile, full);
-        importOk(dir.path(), oneShot);
+        writeFile(dir / "run" / kFile, full);
+        importOk(dir / "run", oneShot);
     }
     std::mt19937 rng(42);
     for (int trial = 0; trial < 5; ++trial) {
@@ -220,14 +226,14 @@ TEST_CASE("a file growing in random pieces, imported after each, equals a one-sh
         int passes = 0;
         while (written < full.size()) {
             written = std::min(full.size(), written + 1 + rng() % 300);
-            writeFile(dir / kFile, full.substr(0, written));
-            importOk(dir.path(), sink, nullptr, std::chrono::milliseconds(0));
+            writeFile(dir / "run" / kFile, full.substr(0, written));
+            importOk(dir / "run", sink, nullptr, std::chrono::milliseconds(0));
             ++passes;
         }
         INFO("trial " << trial << ", " << passes << " passes");
         requireSameData(sink, oneShot);
         // A pass over the finished file adds nothing.
-        ImportStats again = importOk(dir.path(), sink);
+        ImportStats again = importOk(dir / "run", sink);
         CHECK(again.records == 0);
         CHECK(again.points == 0);
     }
@@ -257,7 +263,7 @@ TEST_CASE("a damaged byte anywhere loses only the record it is in") {
         ImportStats stats = importOk(dir.path(), sink);
         REQUIRE(stats.skipped == 1);
         REQUIRE(stats.points == 6 - pointsIn[record]);
-        MemoryRun& run = sink.byUid(".");
+        MemoryRun& run = sink.byUid(rootUid(dir));
         bool noted = false;
         for (const auto& n : run.notes)
             noted |= n.level == NoteLevel::Warning;
@@ -276,16 +282,16 @@ TEST_CASE("damage at the end is noted once, and reading resumes when valid recor
     ImportStats first = importOk(dir.path(), sink);
     CHECK(first.points == 1);
     CHECK(first.skipped == 1);
-    std::size_t notes = sink.byUid(".").notes.size();
+    std::size_t notes = sink.byUid(rootUid(dir)).notes.size();
     ImportStats second = importOk(dir.path(), sink);
     CHECK(second.skipped == 0);
-    CHECK(sink.byUid(".").notes.size() == notes);
+    CHECK(sink.byUid(rootUid(dir)).notes.size() == notes);
     EventFileWriter more;
     more.simpleValue(3, 2, "loss", 2.0f);
     writeFile(dir / kFile, bytes + more.bytes());
     ImportStats third = importOk(dir.path(), sink);
     CHECK(third.points == 1);
-    CHECK(sink.byUid(".").metrics.at("loss").size() == 2);
+    CHECK(sink.byUid(rootUid(dir)).metrics.at("loss").size() == 2);
 }
 
 TEST_CASE("a record with valid checksums but no Event inside is skipped and noted") {
@@ -344,7 +350,7 @@ TEST_CASE("a replaced event file is noted and not read again") {
     writeFile(dir / kFile, other.bytes());
     ImportStats again = importOk(dir.path(), sink);
     CHECK(again.points == 0);
-    MemoryRun& run = sink.byUid(".");
+    MemoryRun& run = sink.byUid(rootUid(dir));
     CHECK(run.metrics.at("loss").size() == 1);
     REQUIRE_FALSE(run.notes.empty());
     CHECK(run.notes.back().message.find("replaced") != std::string::npos);
@@ -394,10 +400,10 @@ TEST_CASE("cancel inside a large file keeps what was read; the next import reads
     CHECK(first.cancelled);
     CHECK(first.records > 0);
     CHECK(first.records < 3001);
-    CHECK(sink.byUid(".").metrics.at("loss").size() == std::size_t(first.points));
+    CHECK(sink.byUid(rootUid(dir)).metrics.at("loss").size() == std::size_t(first.points));
     ImportStats rest = importOk(dir.path(), sink);
     CHECK(first.records + rest.records == 3001);
-    const Series& loss = sink.byUid(".").metrics.at("loss");
+    const Series& loss = sink.byUid(rootUid(dir)).metrics.at("loss");
     REQUIRE(loss.size() == 3000);
     for (int i = 0; i < 3000; ++i)
         REQUIRE(loss.steps[std::size_t(i)] == i);
@@ -414,10 +420,11 @@ public:
             for (auto& [key, s] : run.metrics)
                 points += s.size();
         }
-        snapshots.emplace_back(importState(tb::TbRunReader::stateKey(".")), points);
+        snapshots.emplace_back(importState(tb::TbRunReader::stateKey(uid)), points);
         return MemorySink::commit();
     }
     std::vector<std::pair<std::string, std::size_t>> snapshots;
+    std::string uid;
 };
 
 }  // namespace
@@ -430,6 +437,7 @@ TEST_CASE("each commit comes after the state that matches exactly the data logge
         w.simpleValue(2 + i, i, "loss", float(i));
     writeFile(dir / kFile, w.bytes());
     CommitRecordingSink sink;
+    sink.uid = rootUid(dir);
     importOk(dir.path(), sink, nullptr, std::chrono::milliseconds(0));
     REQUIRE(sink.snapshots.size() >= 8);
     const auto& offsets = w.recordOffsets();
@@ -456,7 +464,7 @@ TEST_CASE("hparams.yaml written after the events: YAML types win over the plugin
     writeFile(dir / kFile, w.bytes());
     MemorySink sink;
     importOk(dir.path(), sink);
-    MemoryRun& run = sink.byUid(".");
+    MemoryRun& run = sink.byUid(rootUid(dir));
     CHECK(run.config.at("layers") == Value::string("[64, 64]"));
     writeFile(dir / "hparams.yaml",
               "layers:\n- 64\n- 64\nlr: 0.1\nmodel: !!python/object:mymodels.Net\n  depth: 3\n"
@@ -503,9 +511,11 @@ TEST_CASE("progress counts the bytes still to read, and ends at its total") {
     TempDir dir;
     EventFileWriter w;
     w.fileVersion(1);
-    for (int i = 0; i < 100; ++i) w.simpleValue(2 + i, i, "loss", float(i));
+    for (int i = 0; i < 100; ++i)
+        w.simpleValue(2 + i, i, "loss", float(i));
     const std::string first = w.bytes();
-    for (int i = 100; i < 150; ++i) w.simpleValue(2 + i, i, "loss", float(i));
+    for (int i = 100; i < 150; ++i)
+        w.simpleValue(2 + i, i, "loss", float(i));
     writeFile(dir / kFile, first);
     std::int64_t done = -1;
     std::int64_t total = -1;
@@ -521,4 +531,49 @@ TEST_CASE("progress counts the bytes still to read, and ends at its total") {
     importOk(dir.path(), sink, &progress);
     CHECK(total == std::int64_t(w.bytes().size() - first.size()));
     CHECK(done == total);
+}
+
+TEST_CASE("every tag gets last/min/max summaries, continued by a re-import (#17)") {
+    TempDir dir;
+    EventFileWriter w;
+    w.fileVersion(1000);
+    const float values[] = {3, 1, 2};
+    for (int i = 0; i < 3; ++i)
+        w.simpleValue(1000 + 60 * i, i, "loss", values[i]);
+    const std::string first = w.bytes();
+    w.simpleValue(1300, 3, "loss", 5);
+    writeFile(dir / "run" / kFile, first);
+    MemorySink sink;
+    importOk(dir / "run", sink);
+    MemoryRun& run = sink.byUid("run");
+    CHECK(run.summary.at("loss") == Value::number(2));
+    CHECK(run.summary.at("loss.min") == Value::number(1));
+    CHECK(run.summary.at("loss.max") == Value::number(3));
+    writeFile(dir / "run" / kFile, w.bytes());
+    importOk(dir / "run", sink);
+    CHECK(run.summary.at("loss") == Value::number(5));
+    CHECK(run.summary.at("loss.min") == Value::number(1));
+    CHECK(run.summary.at("loss.max") == Value::number(5));
+}
+
+TEST_CASE("state, end and runtime from event times and the file's age (#17)") {
+    TempDir dir;
+    EventFileWriter w;
+    w.fileVersion(1000);
+    w.simpleValue(1000, 0, "loss", 1);
+    w.simpleValue(1000 + 3600, 1, "loss", 0.5f);
+    const fs::path file = dir / "run" / kFile;
+    writeFile(file, w.bytes());
+    MemorySink sink;
+    importOk(dir / "run", sink);
+    MemoryRun& run = sink.byUid("run");
+    CHECK(run.info.startTime == 1000);
+    CHECK(run.info.runtime == 3600);
+    CHECK(run.info.state == RunState::Running);  // just written
+    // Untouched for an hour: it ended, although nothing in the file changed.
+    fs::last_write_time(file, fs::last_write_time(file) - std::chrono::hours(1));
+    importOk(dir / "run", sink);
+    CHECK(run.info.state == RunState::Finished);
+    CHECK(run.info.endTime == 1000 + 3600);
+    CHECK(run.info.runtime == 3600);
 }

@@ -95,7 +95,13 @@ ChartPlot* MetricPanel::plot() {
     layout()->activate();  // give the plot its size now: requests depend on its width
     connect(m_plot, &ChartPlot::userXRangeChanged, this,
             [this](const QCPRange& r) { emit userXRangeChanged(this, r.lower, r.upper); });
-    connect(m_plot, &ChartPlot::resetRequested, this, [this] { emit resetRequested(this); });
+    connect(m_plot, &ChartPlot::userYRangeChanged, this, [this](const QCPRange& r) {
+        setOwnYRange(std::pair{r.lower, r.upper});
+    });
+    connect(m_plot, &ChartPlot::resetRequested, this, [this] {
+        setOwnYRange(std::nullopt);
+        emit resetRequested(this);
+    });
     connect(m_plot, &ChartPlot::hovered, this, &MetricPanel::onHover);
     connect(m_plot, &ChartPlot::hoverLeft, this, &MetricPanel::onHoverLeft);
     return m_plot;
@@ -115,7 +121,9 @@ void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, Chart
                             const FetchStamp& stamp,
                             std::shared_ptr<const LineRaster::Image> raster) {
     m_data = std::move(data);
+    const auto yRange = m_context.yRange;  // the panel's, whatever the request was made with
     m_context = std::move(context);
+    m_context.yRange = yRange;
     m_shown = stamp;
     m_pending = {};
     m_error.clear();
@@ -143,7 +151,11 @@ bool MetricPanel::needsRaster() {
     if (!m_plot || !m_data || !drawsThroughRaster(*m_data)) return false;
     m_plot->layoutNow();  // the legend just changed: the data area may have too
     const auto image = m_plot->lineRaster()->image();
-    return m_rasterStale || !image || image->image.size() != m_plot->dataAreaPixels();
+    if (m_rasterStale || !image || image->image.size() != m_plot->dataAreaPixels()) return true;
+    // The y range changed since (a rubber band, or its reset): the image prerenderRaster makes.
+    const QCPRange x = chartXRange(*m_data), y = chartYRange(*m_data, m_context);
+    return !sameView(image->view,
+                     RasterView{x.lower, x.upper, y.lower, y.upper, m_context.settings.logY});
 }
 
 QSize MetricPanel::rasterPixels() const {
@@ -216,6 +228,17 @@ void MetricPanel::releaseData() {
         m_plot->legend->clearItems();
     }
     updateStatus();
+}
+
+void MetricPanel::setOwnYRange(std::optional<std::pair<double, double>> range) {
+    if (range == m_context.yRange) return;
+    m_context.yRange = range;
+    if (!m_plot) return;
+    if (range)
+        m_plot->yAxis->setRange(range->first, range->second);
+    else if (m_data)
+        m_plot->yAxis->setRange(chartYRange(*m_data, m_context));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MetricPanel::previewXRange(double x0, double x1) {

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/series/chart_data.h"
@@ -22,6 +23,9 @@ struct ChartContext {
     /// Runs, groups, x axis, smoothing, scale, outliers and band; each panel sets keyId, its x
     /// range and width.
     series::ChartRequest request;
+    /// A panel's own y range (its rubber-band zoom) rather than the one fitted to the data; until
+    /// the zoom is reset.
+    std::optional<std::pair<double, double>> yRange;
 
     bool grouped() const { return !groupNames.empty(); }
     QString runName(std::size_t index) const;

@@ -166,6 +166,14 @@ void ChartPlot::leaveEvent(QEvent* event) {
 
 void ChartPlot::onRubberBand(const QRect& rect) {
     if (rect.width() < kMinRubberBandPixels) return;
+    // A band a few pixels high is a sweep along x: it keeps the y range.
+    if (rect.height() >= kMinRubberBandPixels) {
+        const double low = yAxis->pixelToCoord(rect.bottom());
+        const double high = yAxis->pixelToCoord(rect.top());
+        const QCPRange y(std::min(low, high), std::max(low, high));
+        yAxis->setRange(y);
+        emit userYRangeChanged(y);
+    }
     const double a = xAxis->pixelToCoord(rect.left());
     const double b = xAxis->pixelToCoord(rect.right());
     xAxis->setRange(std::min(a, b), std::max(a, b));  // reported through rangeChanged

@@ -34,6 +34,8 @@ public:
 signals:
     /// The person zoomed or panned (wheel, drag, rubber band); may come in bursts.
     void userXRangeChanged(const QCPRange& range);
+    /// The person chose a y range (a rubber band); comes before the band's x range.
+    void userYRangeChanged(const QCPRange& range);
     void resetRequested();
     /// The mouse is over the data area at this x (plot coordinates).
     void hovered(double x, const QPoint& globalPos);

@@ -180,6 +180,11 @@ QCPRange chartXRange(const series::ChartData& data) {
     return QCPRange(x0 - pad, x1 + pad);
 }
 
+QCPRange chartYRange(const series::ChartData& data, const ChartContext& context) {
+    if (context.yRange) return QCPRange(context.yRange->first, context.yRange->second);
+    return QCPRange(data.y.low, data.y.high);
+}
+
 std::vector<LineRaster::Line> rasterLines(const series::ChartData& data,
                                           const ChartContext& context) {
     const std::size_t lines = data.runs.size();
@@ -208,7 +213,8 @@ std::shared_ptr<const LineRaster::Image> prerenderRaster(const series::ChartData
     out->image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
     if (out->image.isNull()) return nullptr;
     const QCPRange x = chartXRange(data);
-    out->view = RasterView{x.lower, x.upper, data.y.low, data.y.high, context.settings.logY};
+    const QCPRange y = chartYRange(data, context);
+    out->view = RasterView{x.lower, x.upper, y.lower, y.upper, context.settings.logY};
     LineRaster::rasterize(rasterLines(data, context), out->view, out->image, threads);
     return out;
 }
@@ -355,7 +361,7 @@ void renderChart(ChartPlot& plot, const std::shared_ptr<const series::ChartData>
     fillLegend(plot, legendEntries, legendNames, legendTotal, context.settings.legend);
 
     plot.setXRange(xRange);
-    plot.yAxis->setRange(data.y.low, data.y.high);
+    plot.yAxis->setRange(chartYRange(data, context));
     plot.replot(QCustomPlot::rpQueuedReplot);
 }
 

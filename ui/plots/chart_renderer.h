@@ -35,6 +35,9 @@ bool drawsThroughRaster(const series::ChartData& data);
 /// (and [0, 1] when there is none).
 QCPRange chartXRange(const series::ChartData& data);
 
+/// The y range a plot shows for `data`: the panel's own (context.yRange) or the fitted one.
+QCPRange chartYRange(const series::ChartData& data, const ChartContext& context);
+
 /// The lines of a chart drawn through the LineRaster, in drawing order (raw lines, faint, below
 /// all others; the first run of the table on top). They point into `data`.
 std::vector<LineRaster::Line> rasterLines(const series::ChartData& data,

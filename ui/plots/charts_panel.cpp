@@ -262,6 +262,10 @@ void ChartsPanel::applySettings(const ChartSettings& settings, bool fromToolbar)
         for (MetricPanel* p : std::as_const(m_panels))
             p->setOwnRange(std::nullopt);
     }
+    // A y zoom belongs to the values and scale it was chosen on.
+    if (axisChanged || s.logY != old.logY || s.ignoreOutliers != old.ignoreOutliers)
+        for (MetricPanel* p : std::as_const(m_panels))
+            p->setOwnYRange(std::nullopt);
     if (!sameData(s, old)) ++m_settingsVersion;
     rebuildContext();
     for (ChartSection* section : std::as_const(m_sections)) {

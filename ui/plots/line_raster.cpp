@@ -321,14 +321,13 @@ bool nearlySame(double a, double b, double span) {
     return std::abs(a - b) <= 1e-9 * std::abs(span);
 }
 
-// Same view within rounding (axes may hand back a range that went through a sanitizing copy).
+}  // namespace
+
 bool sameView(const RasterView& a, const RasterView& b) {
     return a.logY == b.logY && nearlySame(a.x0, b.x0, a.x1 - a.x0) &&
            nearlySame(a.x1, b.x1, a.x1 - a.x0) && nearlySame(a.y0, b.y0, a.y1 - a.y0) &&
            nearlySame(a.y1, b.y1, a.y1 - a.y0);
 }
-
-}  // namespace
 
 LineRaster::LineRaster(QCustomPlot* plot) : QCPLayerable(plot, QStringLiteral("main")) {}
 

@@ -25,6 +25,9 @@ struct RasterView {
     bool operator==(const RasterView&) const = default;
 };
 
+/// Same view within rounding (axes may hand back a range that went through a sanitizing copy).
+bool sameView(const RasterView& a, const RasterView& b);
+
 class LineRaster : public QCPLayerable {
     Q_OBJECT
 public:

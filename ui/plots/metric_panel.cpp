@@ -99,7 +99,11 @@ ChartPlot* MetricPanel::plot() {
     connect(m_plot, &ChartPlot::userXRangeChanged, this, [this](const QCPRange& r) {
         if (!showsBars()) emit userXRangeChanged(this, r.lower, r.upper);
     });
+    connect(m_plot, &ChartPlot::userYRangeChanged, this, [this](const QCPRange& r) {
+        setOwnYRange(std::pair{r.lower, r.upper});
+    });
     connect(m_plot, &ChartPlot::resetRequested, this, [this] {
+        setOwnYRange(std::nullopt);
         if (!showsBars())
             emit resetRequested(this);
         else
@@ -124,7 +128,9 @@ void MetricPanel::showChart(std::shared_ptr<const series::ChartData> data, Chart
                             const FetchStamp& stamp,
                             std::shared_ptr<const LineRaster::Image> raster) {
     m_data = std::move(data);
+    const auto yRange = m_context.yRange;  // the panel's, whatever the request was made with
     m_context = std::move(context);
+    m_context.yRange = yRange;
     m_shown = stamp;
     m_pending = {};
     m_error.clear();
@@ -159,7 +165,11 @@ bool MetricPanel::needsRaster() {
     if (!m_plot || !m_data || showsBars() || !drawsThroughRaster(*m_data)) return false;
     m_plot->layoutNow();  // the legend just changed: the data area may have too
     const auto image = m_plot->lineRaster()->image();
-    return m_rasterStale || !image || image->image.size() != m_plot->dataAreaPixels();
+    if (m_rasterStale || !image || image->image.size() != m_plot->dataAreaPixels()) return true;
+    // The y range changed since (a rubber band, or its reset): the image prerenderRaster makes.
+    const QCPRange x = chartXRange(*m_data), y = chartYRange(*m_data, m_context);
+    return !sameView(image->view,
+                     RasterView{x.lower, x.upper, y.lower, y.upper, m_context.settings.logY});
 }
 
 QSize MetricPanel::rasterPixels() const {
@@ -236,6 +246,17 @@ void MetricPanel::releaseData() {
         m_plot->legend->clearItems();
     }
     updateStatus();
+}
+
+void MetricPanel::setOwnYRange(std::optional<std::pair<double, double>> range) {
+    if (range == m_context.yRange) return;
+    m_context.yRange = range;
+    if (!m_plot) return;
+    if (range)
+        m_plot->yAxis->setRange(range->first, range->second);
+    else if (m_data)
+        m_plot->yAxis->setRange(chartYRange(*m_data, m_context));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MetricPanel::previewXRange(double x0, double x1) {

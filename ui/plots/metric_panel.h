@@ -91,6 +91,10 @@ public:
     /// This panel's own zoom (when x ranges are not synced); nullopt: the whole extent.
     std::optional<std::pair<double, double>> ownRange() const { return m_ownRange; }
     void setOwnRange(std::optional<std::pair<double, double>> range) { m_ownRange = range; }
+    /// The y range the person chose with a rubber band; nullopt: fitted to the data.
+    std::optional<std::pair<double, double>> ownYRange() const { return m_context.yRange; }
+    /// Sets (or with nullopt drops) the panel's own y range and shows it at once.
+    void setOwnYRange(std::optional<std::pair<double, double>> range);
     /// Shows another x range at once with the data at hand (before finer data arrives).
     void previewXRange(double x0, double x1);
 

@@ -154,6 +154,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_charts->setDrawnRuns(drawn);
         m_tables->setRuns(drawn);
     });
+    connect(m_runs, &RunsPanel::highlightChanged, this,
+            [this] { m_charts->setDrawnRuns(m_runs->drawnRuns()); });
     connect(m_runs, &RunsPanel::countsChanged, this, &MainWindow::updateStatus);
     connect(m_runs, &RunsPanel::runActivated, this, &MainWindow::showRunDetail);
 

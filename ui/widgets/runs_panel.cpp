@@ -128,8 +128,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent) {
         emit countsChanged();
     });
     connect(m_model, &RunTableModel::drawnRunsChanged, this, &RunsPanel::drawnRunsChanged);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &RunsPanel::countsChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        emit countsChanged();
+        emit highlightChanged();
+    });
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
         const int row = m_model->snapshotRow(index);
         if (row >= 0) emit runActivated(m_model->snapshot()->runs[std::size_t(row)].id);
@@ -405,11 +407,25 @@ void RunsPanel::restoreSelection() {
         selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
+namespace {
+
+// A run's colour, most of the way to white: still telling which run it is, but behind.
+QColor fadedColor(const QColor& c) {
+    constexpr double kKeep = 0.25;
+    return QColor::fromRgbF(1 - kKeep * (1 - c.redF()), 1 - kKeep * (1 - c.greenF()),
+                            1 - kKeep * (1 - c.blueF()));
+}
+
+}  // namespace
+
 DrawnRuns RunsPanel::drawnRuns() const {
     DrawnRuns out;
     auto snapshot = m_model->snapshot();
     if (!snapshot) return out;
     out.grouped = !m_model->groupBy().isEmpty();
+    // Selected runs stand out in the charts: the others fade towards the background (colours
+    // only, so the charts restyle without reading their data again).
+    const std::vector<int> selected = selectedRows();
     for (int row : m_model->shownRows()) {
         const RunInfo& run = snapshot->runs[std::size_t(row)];
         const QString uid = QString::fromStdString(run.uid);
@@ -419,6 +435,8 @@ DrawnRuns RunsPanel::drawnRuns() const {
         d.uid = uid;
         d.name = QString::fromStdString(displayName(run));
         d.color = m_model->looks().color(uid);
+        if (!selected.empty() && !std::binary_search(selected.begin(), selected.end(), row))
+            d.color = fadedColor(d.color);
         d.startTime = run.startTime;
         if (out.grouped) {
             d.group = m_model->groupKeyOf(row);

@@ -41,6 +41,7 @@ public:
     QAction* showDeletedAction() const { return m_showDeletedAction; }
 
     /// Runs that pass the filter and are not hidden, in table order, with their colours.
+    /// The shown runs in table order; while some are selected, the others in faded colours.
     DrawnRuns drawnRuns() const;
     int shownCount() const;
     int totalCount() const;
@@ -68,6 +69,8 @@ public:
 signals:
     /// The runs to draw changed (filter, visibility, colours, grouping, data).
     void drawnRunsChanged();
+    /// The selection changed: drawnRuns() fades the runs not selected.
+    void highlightChanged();
     /// Counts or selection changed: refresh the status bar.
     void countsChanged();
     /// A run was double-clicked or Enter was pressed on it.

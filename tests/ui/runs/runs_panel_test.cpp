@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 #include <catch2/catch.hpp>
 
@@ -361,4 +362,34 @@ TEST_CASE("Ctrl+C copies the selected runs' visible cells as tab-separated text"
     CHECK(lines[0].startsWith("Name\tState\t"));
     CHECK(lines[1].startsWith("run-2\tfailed\t"));  // table order: newest first
     CHECK(lines[2].startsWith("run-1\tfinished\t"));
+}
+
+TEST_CASE("Selected runs stand out in the charts: the others fade (issue 17)", "[ui][runs]") {
+    test::TempDir dir;
+    const std::string path = (dir / "p.runlens").string();
+    test::writeSampleDatabase(path, 4);
+    RunsPanel panel;
+    panel.resize(600, 400);
+    panel.show();
+    panel.setSnapshot(test::readSnapshot(path));
+    const DrawnRuns before = panel.drawnRuns();
+    REQUIRE(before.runs.size() == 4);
+    QSignalSpy highlight(&panel, &RunsPanel::highlightChanged);
+    // The first row is run-3 (newest first).
+    const QModelIndex first = panel.model()->index(0, 0);
+    panel.view()->selectionModel()->select(
+        first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    CHECK(highlight.count() >= 1);
+    const DrawnRuns selected = panel.drawnRuns();
+    REQUIRE(selected.runs.size() == 4);
+    CHECK(selected.runs[0].color == before.runs[0].color);  // the selected run as it was
+    for (std::size_t i = 1; i < 4; ++i) {
+        CHECK(selected.runs[i].color != before.runs[i].color);
+        CHECK(selected.runs[i].color.lightness() > before.runs[i].color.lightness());
+        CHECK(selected.runs[i].id == before.runs[i].id);  // same runs, same order: no re-read
+    }
+    panel.view()->selectionModel()->clearSelection();
+    const DrawnRuns cleared = panel.drawnRuns();
+    for (std::size_t i = 0; i < 4; ++i)
+        CHECK(cleared.runs[i].color == before.runs[i].color);
 }

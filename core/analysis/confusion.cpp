@@ -3,35 +3,14 @@
 #include "core/analysis/confusion.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
 
-#include "core/model/value.h"
-
 namespace runlens::analysis {
 namespace {
-
-// A cell as class text: a class label's name, a string, a number; empty when missing.
-std::string cellText(const TableColumn& c, std::size_t r) {
-    switch (c.type) {
-        case ColumnType::ClassLabel:
-            if (c.ints[r] < 0) return {};
-            return c.ints[r] < std::int64_t(c.classNames.size())
-                       ? c.classNames[std::size_t(c.ints[r])]
-                       : std::to_string(c.ints[r]);
-        case ColumnType::String:
-            return c.strings[r];
-        case ColumnType::Number:
-            return std::isnan(c.numbers[r]) ? std::string() : formatNumber(c.numbers[r]);
-        case ColumnType::Bool:
-            return std::isnan(c.numbers[r]) ? std::string()
-                                            : (c.numbers[r] != 0 ? "true" : "false");
-        default:
-            return {};
-    }
-}
 
 bool parseNumber(const std::string& s, double& out) {
     const char* end = s.data() + s.size();

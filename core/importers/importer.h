@@ -17,7 +17,7 @@ namespace runlens {
 
 /// A run whose source has no end marker is taken as still running only while its files were
 /// written this recently (seconds); older, it ended without saying so.
-inline constexpr double kLiveWindowSeconds = 15 * 60;
+inline constexpr double kLiveWindowSeconds = kStaleRunSeconds;
 
 /// Choices a user made about how to read a source, by key. Known keys:
 ///   "csv.step_column": the column holding steps in a plain CSV; "#row" numbers the rows instead.

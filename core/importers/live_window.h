@@ -7,6 +7,7 @@
 
 #include "core/importers/importer.h"
 #include "core/model/run_info.h"
+#include "core/model/run_sink.h"
 
 namespace runlens {
 
@@ -24,6 +25,19 @@ inline bool writtenRecently(double newest) {
     const double now =
         std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     return !std::isnan(newest) && now - newest <= kLiveWindowSeconds;
+}
+
+/// Tells the sink what a format without an exit status can say: still running (files written
+/// within the window), or finished at `end` after `runtime` seconds.
+inline void reportLiveness(RunSink& sink, RunId run, bool live, double end, double runtime) {
+    if (live) {
+        RunInfo info;
+        info.state = RunState::Running;
+        info.runtime = runtime;
+        sink.updateRun(run, info);
+    } else {
+        sink.finishRun(run, RunState::Finished, std::nullopt, end, runtime);
+    }
 }
 
 }  // namespace runlens

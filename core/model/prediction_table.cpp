@@ -1,6 +1,10 @@
 // PredictionTable helpers.
 #include "core/model/prediction_table.h"
 
+#include <cmath>
+
+#include "core/model/value.h"
+
 namespace runlens {
 
 const char* toString(ColumnType type) {
@@ -52,6 +56,25 @@ std::string PredictionTable::validate() const {
                    std::to_string(rows);
     }
     return {};
+}
+
+std::string cellText(const TableColumn& c, std::size_t r) {
+    switch (c.type) {
+        case ColumnType::ClassLabel:
+            if (c.ints[r] < 0) return {};
+            return c.ints[r] < std::int64_t(c.classNames.size())
+                       ? c.classNames[std::size_t(c.ints[r])]
+                       : std::to_string(c.ints[r]);
+        case ColumnType::String:
+            return c.strings[r];
+        case ColumnType::Number:
+            return std::isnan(c.numbers[r]) ? std::string() : formatNumber(c.numbers[r]);
+        case ColumnType::Bool:
+            return std::isnan(c.numbers[r]) ? std::string()
+                                            : (c.numbers[r] != 0 ? "true" : "false");
+        default:
+            return {};
+    }
 }
 
 }  // namespace runlens

@@ -47,6 +47,10 @@ struct PredictionTable {
     std::string validate() const;
 };
 
+/// A cell as text, for comparing and ordering labels: a class label's name, a string, a number
+/// (shortest round-trip form), "true"/"false"; empty when missing, and for images and arrays.
+std::string cellText(const TableColumn& column, std::size_t row);
+
 /// An image or other media file, stored once per database by content hash.
 struct MediaItem {
     std::string mime;  ///< "image/png", ...

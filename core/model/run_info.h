@@ -21,6 +21,9 @@ std::string_view toString(RunState state);
 RunState runStateFromString(std::string_view text);
 
 inline constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
+/// A run that logged nothing for this long and never said it ended is taken as ended (by the
+/// importers that watch file ages and by RunStore when it reads runs).
+inline constexpr double kStaleRunSeconds = 15 * 60;
 
 /// Everything known about a run besides its data. Times are Unix seconds (NaN when unknown).
 struct RunInfo {

@@ -71,9 +71,6 @@ public:
     /// Changes whenever another connection commits: poll it to follow a live database.
     Result<std::int64_t> dataVersion() const;
 
-    /// A run that logged nothing for this long and never said it ended is taken as ended.
-    static constexpr double kStaleRunSeconds = 15 * 60;
-
     /// Every run with its config and summary. A run that never said it ended gets its end and
     /// runtime from its last logged time, and once that is older than kStaleRunSeconds the state
     /// "finished" (TensorBoard, CSV: no exit status) or "crashed" (W&B, MLflow: it died without

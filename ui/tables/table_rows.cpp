@@ -1,7 +1,6 @@
 // Table row helpers: typed comparisons, no per-row strings except where the types differ.
 #include "ui/tables/table_rows.h"
 
-#include <QString>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -29,24 +28,6 @@ int findByNames(const PredictionTable& table, std::initializer_list<const char*>
     return -1;
 }
 
-std::string text(const TableColumn& c, std::uint32_t r) {
-    switch (c.type) {
-        case ColumnType::ClassLabel:
-            if (c.ints[r] < 0) return {};
-            return c.ints[r] < std::int64_t(c.classNames.size())
-                       ? c.classNames[std::size_t(c.ints[r])]
-                       : std::to_string(c.ints[r]);
-        case ColumnType::String:
-            return c.strings[r];
-        case ColumnType::Number:
-        case ColumnType::Bool:
-            return std::isnan(c.numbers[r]) ? std::string()
-                                            : QString::number(c.numbers[r], 'g', 17).toStdString();
-        default:
-            return {};
-    }
-}
-
 }  // namespace
 
 std::pair<int, int> guessTruthPrediction(const PredictionTable& table) {
@@ -71,7 +52,7 @@ std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int
         return wrong;
     }
     for (std::uint32_t r = 0; r < n; ++r) {
-        const std::string x = text(a, r), y = text(b, r);
+        const std::string x = cellText(a, r), y = cellText(b, r);
         wrong[r] = !x.empty() && !y.empty() && x != y;
     }
     return wrong;
@@ -96,7 +77,7 @@ void sortRows(const PredictionTable& table, int column, bool ascending,
             return order([&](std::uint32_t r) -> const std::string& { return c.strings[r]; },
                          [&](std::uint32_t r) { return c.strings[r].empty(); });
         case ColumnType::ClassLabel:
-            return order([&](std::uint32_t r) { return text(c, r); },
+            return order([&](std::uint32_t r) { return cellText(c, r); },
                          [&](std::uint32_t r) { return c.ints[r] < 0; });
         case ColumnType::Image:
             return order([&](std::uint32_t r) { return c.ints[r]; },

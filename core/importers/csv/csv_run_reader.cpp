@@ -424,14 +424,7 @@ bool CsvRunReader::judgeState() {
         info.startTime = m_state.firstTime;
         sink.updateRun(m_runId, info);
     }
-    if (live) {
-        RunInfo info;
-        info.state = RunState::Running;
-        info.runtime = runtime;
-        sink.updateRun(m_runId, info);
-    } else {
-        sink.finishRun(m_runId, RunState::Finished, std::nullopt, m_state.lastTime, runtime);
-    }
+    reportLiveness(sink, m_runId, live, m_state.lastTime, runtime);
     const std::string state(toString(live ? RunState::Running : RunState::Finished));
     const bool changed = state != m_state.lastState;
     m_state.lastState = state;

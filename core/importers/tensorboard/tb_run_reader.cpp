@@ -448,14 +448,7 @@ bool TbRunReader::judgeState() {
     const double runtime =
         std::isnan(m_state.firstWallTime) ? kNoTime : m_state.lastWallTime - m_state.firstWallTime;
     const std::string state(toString(live ? RunState::Running : RunState::Finished));
-    if (live) {
-        RunInfo info;
-        info.state = RunState::Running;
-        info.runtime = runtime;
-        sink.updateRun(m_runId, info);
-    } else {
-        sink.finishRun(m_runId, RunState::Finished, std::nullopt, m_state.lastWallTime, runtime);
-    }
+    reportLiveness(sink, m_runId, live, m_state.lastWallTime, runtime);
     const bool changed = state != m_state.lastState;
     m_state.lastState = state;
     return changed;

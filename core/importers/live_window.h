@@ -20,11 +20,19 @@ inline double fileWriteTime(const std::filesystem::path& p) {
         .count();
 }
 
-/// True when `newest` (Unix seconds of the latest write) lies within kLiveWindowSeconds of now.
-inline bool writtenRecently(double newest) {
-    const double now =
-        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    return !std::isnan(newest) && now - newest <= kLiveWindowSeconds;
+/// Unix seconds now.
+inline double unixNow() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+/// Whether a run without an end marker is still being written: its files were written within
+/// `window` seconds of `now`, and so was the last time it logged, when it logs times. A folder
+/// copied or unpacked today has fresh files but keeps its old logged times: not live.
+inline bool looksLive(double newestWrite, double lastLogged, double now,
+                      double window = kLiveWindowSeconds) {
+    const auto recent = [&](double t) { return !std::isnan(t) && now - t <= window; };
+    return recent(newestWrite) && (std::isnan(lastLogged) || recent(lastLogged));
 }
 
 /// Tells the sink what a format without an exit status can say: still running (files written

@@ -42,6 +42,10 @@ public:
     void logTable(RunId run, const PredictionTable& table) override {
         m_inner.logTable(run, table);
     }
+    void logMediaAtStep(RunId run, const std::string& key, std::int64_t step,
+                        const std::vector<StepImage>& images) override {
+        m_inner.logMediaAtStep(run, key, step, images);
+    }
     void addArtifact(const Artifact& artifact) override;
     void addSweep(const Sweep& sweep) override;
     void addImportNote(RunId run, NoteLevel level, std::string_view message) override {

@@ -16,7 +16,7 @@ namespace runlens {
 namespace {
 
 // Bump when an importer changes what it writes: caches built by older code are then rebuilt.
-constexpr int kCacheVersion = 3;  // 3: TensorBoard/CSV summaries, state and times (#17)
+constexpr int kCacheVersion = 4;  // 4: images at steps from W&B history and TensorBoard (#17)
 constexpr const char* kCacheStateKey = "runlens.cache";
 
 // Identifies what built a cache: the cache format version, the opened path and the options. Not

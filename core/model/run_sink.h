@@ -12,6 +12,7 @@
 #include "core/model/artifact.h"
 #include "core/model/prediction_table.h"
 #include "core/model/run_info.h"
+#include "core/model/step_media.h"
 #include "core/model/value.h"
 #include "core/util/result.h"
 
@@ -55,6 +56,10 @@ public:
     /// Stores a prediction table; image cells refer to ids returned by addMedia.
     /// A table with the same name and step for this run is replaced.
     virtual void logTable(RunId run, const PredictionTable& table) = 0;
+    /// Logs the images shown under `key` at `step` (ids from addMedia, in display order),
+    /// replacing what this run logged under that key at that step; no images clears it.
+    virtual void logMediaAtStep(RunId run, const std::string& key, std::int64_t step,
+                                const std::vector<StepImage>& images) = 0;
 
     /// Adds or updates (by name and version) an artifact, with its producer and consumers.
     virtual void addArtifact(const Artifact& artifact) = 0;

@@ -7,6 +7,8 @@ target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/run_sink.h
     ${CMAKE_CURRENT_LIST_DIR}/series.cpp
     ${CMAKE_CURRENT_LIST_DIR}/series.h
+    ${CMAKE_CURRENT_LIST_DIR}/step_media.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/step_media.h
     ${CMAKE_CURRENT_LIST_DIR}/summary_media.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summary_media.h
     ${CMAKE_CURRENT_LIST_DIR}/value.cpp

@@ -12,6 +12,7 @@
 #include "core/model/prediction_table.h"
 #include "core/model/run_sink.h"
 #include "core/model/series.h"
+#include "core/model/step_media.h"
 #include "core/store/chunk_codec.h"
 #include "core/store/runs_snapshot.h"
 #include "core/store/sqlite.h"
@@ -114,6 +115,10 @@ public:
     Result<std::vector<TableInfo>> readTableInfos(RunId run = 0) const;
     Result<PredictionTable> readTable(std::int64_t tableId) const;
     Result<MediaItem> readMedia(MediaId id) const;
+    /// Keys with images at steps, by name (none in a version 1 file).
+    Result<std::vector<MediaKeyInfo>> readMediaKeys() const;
+    /// Every image logged under `key`, by run, step and position.
+    Result<std::vector<StepMediaItem>> readStepMedia(const std::string& key) const;
     Result<std::vector<Artifact>> readArtifacts() const;
     Result<std::vector<Sweep>> readSweeps() const;
 

@@ -1,6 +1,9 @@
-// RunStore: console, import notes, prediction tables, media, artifacts, sweeps; and user edits.
+// RunStore: console, import notes, prediction tables, media and images at steps, artifacts, sweeps;
+// and user edits.
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
+#include <set>
 
 #include "core/store/run_store.h"
 #include "core/store/schema.h"
@@ -51,6 +54,54 @@ Result<std::vector<TableInfo>> RunStore::readTableInfos(RunId run) const {
         if (out.empty() || out.back().id != s->int64(0))
             out.push_back({s->int64(0), s->int64(1), s->text(2), s->int64(3), s->int64(4), {}});
         if (!s->isNull(5)) out.back().columns.emplace_back(s->text(5), ColumnType(s->int64(6)));
+    }
+    return out;
+}
+
+Result<std::vector<MediaKeyInfo>> RunStore::readMediaKeys() const {
+    std::vector<MediaKeyInfo> out;
+    if (m_version < 2) return out;
+    auto s = prepare(
+        "SELECT key, run_id, step, COUNT(*) FROM media_steps GROUP BY key, run_id, step "
+        "ORDER BY key, step");
+    if (!s.ok()) return s.error();
+    std::set<RunId> runs;
+    auto finish = [&] {
+        if (out.empty()) return;
+        auto& steps = out.back().steps;
+        steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+        out.back().runs = std::int64_t(runs.size());
+        runs.clear();
+    };
+    for (;;) {
+        auto row = s->step();
+        if (!row.ok()) return row.error();
+        if (!row.value()) break;
+        if (out.empty() || out.back().key != s->text(0)) {
+            finish();
+            out.push_back({s->text(0), 0, 0, {}});
+        }
+        runs.insert(s->int64(1));
+        out.back().steps.push_back(s->int64(2));
+        out.back().images += s->int64(3);
+    }
+    finish();
+    return out;
+}
+
+Result<std::vector<StepMediaItem>> RunStore::readStepMedia(const std::string& key) const {
+    std::vector<StepMediaItem> out;
+    if (m_version < 2) return out;
+    auto s = prepare(
+        "SELECT run_id, step, position, media_id, caption FROM media_steps WHERE key = ? "
+        "ORDER BY run_id, step, position");
+    if (!s.ok()) return s.error();
+    s->bindText(1, key);
+    for (;;) {
+        auto row = s->step();
+        if (!row.ok()) return row.error();
+        if (!row.value()) break;
+        out.push_back({s->int64(0), s->int64(1), int(s->int64(2)), s->int64(3), s->text(4)});
     }
     return out;
 }

@@ -49,6 +49,8 @@ public:
     void logConsole(RunId run, double time, ConsoleStream stream, std::string_view line) override;
     MediaId addMedia(const MediaItem& media) override;
     void logTable(RunId run, const PredictionTable& table) override;
+    void logMediaAtStep(RunId run, const std::string& key, std::int64_t step,
+                        const std::vector<StepImage>& images) override;
     void addArtifact(const Artifact& artifact) override;
     void addSweep(const Sweep& sweep) override;
     void addImportNote(RunId run, NoteLevel level, std::string_view message) override;

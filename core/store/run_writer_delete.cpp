@@ -18,6 +18,7 @@ Result<void> RunWriter::deleteRuns(const std::vector<RunId>& runs) {
         "DELETE FROM pred_chunks WHERE table_id IN (SELECT id FROM pred_tables WHERE run_id = ?1)",
         "DELETE FROM pred_columns WHERE table_id IN (SELECT id FROM pred_tables WHERE run_id = ?1)",
         "DELETE FROM pred_tables WHERE run_id = ?1",
+        "DELETE FROM media_steps WHERE run_id = ?1",
         // A series' chunks are the rowid range [id << 24, (id + 1) << 24): no scan of chunks.
         "DELETE FROM chunks WHERE id IN (SELECT c.id FROM series s JOIN chunks c ON c.id >= "
         "(s.id << 24) AND c.id < ((s.id + 1) << 24) WHERE s.run_id = ?1)",

@@ -30,6 +30,8 @@ enum Statement {
     kInsertConsole,
     kFindMedia,
     kInsertMedia,
+    kDeleteMediaStep,
+    kInsertMediaStep,
     kFindTable,
     kDeleteTableChunks,
     kDeleteTableColumns,
@@ -81,6 +83,9 @@ inline const char* const kSql[kStatementCount] = {
     "INSERT INTO console(run_id, time, stream, line) VALUES (?, ?, ?, ?)",
     "SELECT id FROM media WHERE sha256 = ?",
     "INSERT INTO media(sha256, mime, width, height, bytes) VALUES (?, ?, ?, ?, ?)",
+    "DELETE FROM media_steps WHERE run_id = ? AND key = ? AND step = ?",
+    "INSERT INTO media_steps(run_id, key, step, position, media_id, caption) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
     "SELECT id FROM pred_tables WHERE run_id = ? AND name = ? AND step = ?",
     "DELETE FROM pred_chunks WHERE table_id = ?",
     "DELETE FROM pred_columns WHERE table_id = ?",

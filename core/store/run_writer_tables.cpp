@@ -1,4 +1,5 @@
-// RunWriter's media (stored once by content hash), prediction tables and artifacts.
+// RunWriter's media (stored once by content hash), images at steps, prediction tables and
+// artifacts.
 #include <QCryptographicHash>
 
 #include "core/store/run_writer.h"
@@ -56,6 +57,18 @@ MediaId RunWriter::addMedia(const MediaItem& media) {
     }
     m_mediaByHash.emplace(hash, id);
     return id;
+}
+
+void RunWriter::logMediaAtStep(RunId r, const std::string& key, std::int64_t step,
+                               const std::vector<StepImage>& images) {
+    if (!ensureTransaction()) return;
+    if (!run(stmt(kDeleteMediaStep).bind(1, r).bindText(2, key).bind(3, step))) return;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        auto& insert = stmt(kInsertMediaStep);
+        insert.bind(1, r).bindText(2, key).bind(3, step).bind(4, std::int64_t(i));
+        insert.bind(5, images[i].media).bindText(6, images[i].caption);
+        if (!run(insert)) return;
+    }
 }
 
 void RunWriter::logTable(RunId r, const PredictionTable& table) {

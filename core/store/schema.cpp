@@ -226,6 +226,21 @@ CREATE TABLE import_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: images at steps (media panels). A version 1 file gains the table when a writer
+// opens it; readers of a version 1 file see no images at steps.
+constexpr const char* kAddMediaStepsV2 = R"sql(
+CREATE TABLE media_steps (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    key TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    media_id INTEGER NOT NULL REFERENCES media(id),
+    caption TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (run_id, key, step, position)
+) WITHOUT ROWID;
+CREATE INDEX media_steps_by_key ON media_steps(key, step);
+)sql";
+
 std::string hex32(std::int64_t v) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "0x%08X", unsigned(std::uint32_t(v)));
@@ -235,25 +250,29 @@ std::string hex32(std::int64_t v) {
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> kMigrations;
+    static const std::vector<Migration> kMigrations = {
+        {1, [](sqlite::Database& db) { return db.exec(kAddMediaStepsV2); }},
+    };
     return kMigrations;
 }
 
-const std::vector<std::string>& requiredTables() {
-    static const std::vector<std::string> kTables = {
+std::vector<std::string> requiredTables(int version) {
+    std::vector<std::string> tables = {
         "meta",         "projects",         "sweeps",         "runs",
         "run_tags",     "value_keys",       "config",         "summary",
         "metric_keys",  "series",           "chunks",         "console",
         "media",        "pred_tables",      "pred_columns",   "pred_chunks",
         "artifacts",    "artifact_aliases", "artifact_files", "artifact_uses",
         "import_notes", "import_state"};
-    return kTables;
+    if (version >= 2) tables.emplace_back("media_steps");
+    return tables;
 }
 
 Result<void> create(sqlite::Database& db) {
     sqlite::Transaction tx(db);
     if (!tx.began().ok()) return tx.began().error();
     if (auto r = db.exec(kCreateV1); !r.ok()) return r.error();
+    if (auto r = db.exec(kAddMediaStepsV2); !r.ok()) return r.error();
     std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                         "; PRAGMA user_version = " + std::to_string(kCurrentVersion) + ";" +
                         "INSERT INTO meta(key, value) VALUES ('format', 'runlens run database')," +
@@ -305,7 +324,7 @@ Result<int> validate(const sqlite::Database& db, int maxVersion) {
     auto stmt = sqlite::Statement::prepare(
         db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
     if (!stmt.ok()) return stmt.error();
-    for (const std::string& table : requiredTables()) {
+    for (const std::string& table : requiredTables(int(version.value()))) {
         stmt->reset();
         stmt->bindText(1, table);
         auto row = stmt->step();

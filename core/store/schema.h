@@ -14,7 +14,7 @@ namespace runlens::schema {
 /// PRAGMA application_id of every Runlens database: "RLNS".
 inline constexpr std::int32_t kApplicationId = 0x524C4E53;
 /// PRAGMA user_version written by this build. See SCHEMA.md for the history.
-inline constexpr int kCurrentVersion = 1;
+inline constexpr int kCurrentVersion = 2;
 /// Points per stored metric chunk, and per block summary inside a chunk.
 inline constexpr int kChunkPoints = 4096;
 inline constexpr int kBlockPoints = 64;
@@ -29,7 +29,7 @@ struct Migration {
     std::function<Result<void>(sqlite::Database&)> apply;
 };
 
-/// The migrations of this build, in order (empty while version 1 is the only version).
+/// The migrations of this build, in order (1 -> 2 adds media_steps).
 const std::vector<Migration>& migrations();
 
 /// Creates every table of the current version in an empty database and stamps its ids.
@@ -38,8 +38,8 @@ Result<void> create(sqlite::Database& db);
 /// Brings a database of version `from` up to `to` with `steps`, in one transaction.
 Result<void> migrate(sqlite::Database& db, int from, int to, const std::vector<Migration>& steps);
 
-/// The tables a valid database must have.
-const std::vector<std::string>& requiredTables();
+/// The tables a valid database of format `version` must have.
+std::vector<std::string> requiredTables(int version = kCurrentVersion);
 
 /// Checks an opened database: Runlens application id, a version this build can read, every
 /// required table. Errors name the file and say what is wrong.

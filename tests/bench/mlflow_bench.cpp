@@ -43,6 +43,8 @@ public:
     void logConsole(RunId, double, ConsoleStream, std::string_view) override {}
     MediaId addMedia(const MediaItem&) override { return 1; }
     void logTable(RunId, const PredictionTable&) override {}
+    void logMediaAtStep(RunId, const std::string&, std::int64_t,
+                        const std::vector<StepImage>&) override {}
     void addArtifact(const Artifact&) override {}
     void addSweep(const Sweep&) override {}
     void addImportNote(RunId, NoteLevel, std::string_view) override { ++notes; }

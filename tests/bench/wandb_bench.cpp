@@ -45,6 +45,10 @@ public:
     void logConsole(RunId, double, ConsoleStream, std::string_view) override { ++calls; }
     MediaId addMedia(const MediaItem&) override { return ++calls; }
     void logTable(RunId, const PredictionTable&) override { ++calls; }
+    void logMediaAtStep(RunId, const std::string&, std::int64_t,
+                        const std::vector<StepImage>&) override {
+        ++calls;
+    }
     void addArtifact(const Artifact&) override { ++calls; }
     void addSweep(const Sweep&) override { ++calls; }
     void addImportNote(RunId, NoteLevel, std::string_view) override { ++calls; }

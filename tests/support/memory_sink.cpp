@@ -61,6 +61,17 @@ MediaId MemorySink::addMedia(const MediaItem& item) {
     media.push_back(item);
     return MediaId(media.size());
 }
+void MemorySink::logMediaAtStep(RunId id, const std::string& key, std::int64_t step,
+                                const std::vector<StepImage>& images) {
+    for (const StepImage& image : images)
+        REQUIRE((image.media >= 1 && std::size_t(image.media) <= media.size()));
+    auto& steps = run(id).stepMedia[key];
+    if (images.empty())
+        steps.erase(step);
+    else
+        steps[step] = images;
+}
+
 void MemorySink::logTable(RunId id, const PredictionTable& table) {
     REQUIRE(table.validate().empty());
     auto& tables = run(id).tables;

@@ -30,6 +30,8 @@ struct MemoryRun {
     std::map<std::string, Series> systemMetrics;
     std::vector<MemoryConsoleLine> console;
     std::vector<PredictionTable> tables;
+    /// Images at steps: key -> step -> images (a step logged with no images is erased).
+    std::map<std::string, std::map<std::int64_t, std::vector<StepImage>>> stepMedia;
     std::vector<MemoryNote> notes;
     bool finished = false;
 };
@@ -49,6 +51,8 @@ public:
     void logConsole(RunId run, double time, ConsoleStream stream, std::string_view line) override;
     MediaId addMedia(const MediaItem& media) override;
     void logTable(RunId run, const PredictionTable& table) override;
+    void logMediaAtStep(RunId run, const std::string& key, std::int64_t step,
+                        const std::vector<StepImage>& images) override;
     void addArtifact(const Artifact& artifact) override;
     void addSweep(const Sweep& sweep) override;
     void addImportNote(RunId run, NoteLevel level, std::string_view message) override;

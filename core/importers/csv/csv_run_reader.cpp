@@ -416,7 +416,7 @@ void CsvRunReader::flush() {
 
 bool CsvRunReader::judgeState() {
     RunSink& sink = m_pacer.sink();
-    const bool live = writtenRecently(fileWriteTime(m_run->file));
+    const bool live = looksLive(fileWriteTime(m_run->file), m_state.lastTime, unixNow());
     const double runtime =
         std::isnan(m_state.firstTime) ? kNoTime : m_state.lastTime - m_state.firstTime;
     if (!std::isnan(m_state.firstTime)) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -16,6 +17,7 @@ namespace {
 
 constexpr std::string_view kScalarsPlugin = "scalars";
 constexpr std::string_view kTextPlugin = "text";
+constexpr std::string_view kImagesPlugin = "images";
 constexpr std::string_view kHParamsPlugin = "hparams";
 
 // TensorFlow DataType numbers.
@@ -286,6 +288,7 @@ void DecodedEvent::clear() {
     isSessionStart = false;
     scalars.clear();
     texts.clear();
+    images.clear();
     hparams = HParamsData();
     hasHParams = false;
     skipped.clear();
@@ -382,9 +385,13 @@ void EventDecoder::decodeSummaryValue(const Summary_Value& value, DecodedEvent& 
         case Summary_Value::kSimpleValue:
             out.scalars.emplace_back(&tag, double(value.simple_value()));
             return;
-        case Summary_Value::kImage:
-            out.skipped.emplace_back("image");
+        case Summary_Value::kImage: {
+            const auto& image = value.image();
+            if (image.encoded_image_string().empty()) return;
+            out.images.push_back(
+                {&tag, image.width(), image.height(), {image.encoded_image_string()}});
             return;
+        }
         case Summary_Value::kHisto:
         case Summary_Value::kObsoleteOldStyleHistogram:
             out.skipped.emplace_back("histogram");
@@ -401,6 +408,17 @@ void EventDecoder::decodeSummaryValue(const Summary_Value& value, DecodedEvent& 
     const TensorProto& t = value.tensor();
     if (plugin && *plugin == kTextPlugin) {
         out.texts.emplace_back(&tag, textOf(t));
+        return;
+    }
+    if (plugin && *plugin == kImagesPlugin) {
+        // tf.summary.image: a string tensor [width, height, encoded image...] as decimal text.
+        if (t.string_val_size() > 2) {
+            DecodedImages images{
+                &tag, std::atoi(t.string_val(0).c_str()), std::atoi(t.string_val(1).c_str()), {}};
+            for (int i = 2; i < t.string_val_size(); ++i)
+                images.encoded.push_back(t.string_val(i));
+            out.images.push_back(std::move(images));
+        }
         return;
     }
     if (!plugin || plugin->empty() || *plugin == kScalarsPlugin) {

@@ -1,5 +1,5 @@
-// EventDecoder: one serialized TensorBoard Event -> scalar points, hparams, text and what was
-// skipped. Pure (no I/O); remembers each tag's plugin, since writers name it only once.
+// EventDecoder: one serialized TensorBoard Event -> scalar points, hparams, text, images and
+// what was skipped. Pure (no I/O); remembers each tag's plugin, since writers name it only once.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +33,15 @@ struct HParamsData {
     std::vector<std::string> metricTags;  ///< Experiment.metric_infos, "group/tag" if grouped
 };
 
+/// Encoded images (PNG, JPEG, GIF) logged under one tag: Summary.Image, or the images plugin's
+/// string tensor [width, height, image...].
+struct DecodedImages {
+    const std::string* tag = nullptr;
+    int width = 0;
+    int height = 0;
+    std::vector<std::string> encoded;
+};
+
 /// Everything Runlens takes from one event. Tag pointers point into the decoder and stay valid
 /// until the next decode().
 struct DecodedEvent {
@@ -42,9 +51,10 @@ struct DecodedEvent {
     bool isSessionStart = false;  ///< SessionLog START: the writer (re)started at `step`
     std::vector<std::pair<const std::string*, double>> scalars;     ///< (tag, value)
     std::vector<std::pair<const std::string*, std::string>> texts;  ///< text plugin (tag, text)
+    std::vector<DecodedImages> images;
     HParamsData hparams;
     bool hasHParams = false;
-    /// What was present but not imported: "graph", "image", "histogram", "audio", or the name
+    /// What was present but not imported: "graph", "histogram", "audio", or the name
     /// of another plugin; one entry per summary value.
     std::vector<std::string> skipped;
 

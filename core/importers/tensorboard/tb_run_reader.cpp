@@ -14,6 +14,7 @@
 #include "core/importers/live_window.h"
 #include "core/importers/tensorboard/crc32c.h"
 #include "core/importers/tensorboard/tf_record.h"
+#include "core/util/image_bytes.h"
 
 namespace runlens::tb {
 namespace {
@@ -296,6 +297,8 @@ void TbRunReader::apply(const DecodedEvent& e) {
     }
     for (const auto& [tag, text] : e.texts)
         applyText(*tag, text);
+    for (const auto& images : e.images)
+        applyImages(images, e.step);
     for (const auto& kind : e.skipped)
         ++m_skipped[kind];
     if (e.isSessionStart && e.step > 0) {
@@ -411,7 +414,7 @@ void TbRunReader::flush() {
         }
         sink.addImportNote(
             m_runId, NoteLevel::Info,
-            "Not imported (Runlens reads scalars, hparams and text so far): " + list + ".");
+            "Not imported (Runlens reads scalars, hparams, text and images so far): " + list + ".");
         m_skipped.clear();
     }
     for (const auto& [key, count] : m_textCounts) {
@@ -444,7 +447,7 @@ bool TbRunReader::judgeState() {
         const double t = fileWriteTime(m_run->dir / name);
         if (std::isnan(newest) || t > newest) newest = t;
     }
-    const bool live = writtenRecently(newest);
+    const bool live = looksLive(newest, m_state.lastWallTime, unixNow());
     const double runtime =
         std::isnan(m_state.firstWallTime) ? kNoTime : m_state.lastWallTime - m_state.firstWallTime;
     const std::string state(toString(live ? RunState::Running : RunState::Finished));
@@ -452,6 +455,25 @@ bool TbRunReader::judgeState() {
     const bool changed = state != m_state.lastState;
     m_state.lastState = state;
     return changed;
+}
+
+void TbRunReader::applyImages(const DecodedImages& images, std::int64_t step) {
+    RunSink& sink = m_pacer.sink();
+    std::vector<StepImage> stored;
+    for (const std::string& encoded : images.encoded) {
+        MediaItem item;
+        item.mime = sniffImageType(encoded);
+        if (item.mime.empty()) {
+            ++m_skipped["image in an unknown format"];
+            continue;
+        }
+        const auto [w, h] = imageSize(encoded);
+        item.width = w > 0 ? w : images.width;
+        item.height = h > 0 ? h : images.height;
+        item.bytes = encoded;
+        if (const MediaId id = sink.addMedia(item)) stored.push_back({id, {}});
+    }
+    if (!stored.empty()) sink.logMediaAtStep(m_runId, *images.tag, step, stored);
 }
 
 void TbRunReader::noteDamage(const std::string& file, const std::string& what) {

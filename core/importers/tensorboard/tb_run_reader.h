@@ -39,6 +39,8 @@ private:
     FileEnd readFile(const std::string& name, TbFileState& fs);
     void apply(const DecodedEvent& e);
     void applyText(const std::string& tag, const std::string& text);
+    /// Stores the images of a tag at a step as media at that step.
+    void applyImages(const DecodedImages& images, std::int64_t step);
     /// Writes the pending config, summaries and notes, then the state (before any commit).
     void flush();
     void flushConfig();

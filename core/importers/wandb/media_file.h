@@ -1,4 +1,5 @@
-// Reading files of a W&B run folder: whole files, and images as MediaItems (bytes, type, size).
+// Reading files of a W&B run folder: whole files, and images as MediaItems (bytes, type, size;
+// see core/util/image_bytes.h).
 #pragma once
 
 #include <cstdint>
@@ -16,15 +17,6 @@ inline constexpr std::int64_t kMaxMediaBytes = 64 * 1024 * 1024;
 
 /// Reads a whole file, or nullopt if it is missing, unreadable or larger than maxBytes.
 std::optional<std::string> readFileBytes(const std::filesystem::path& path, std::int64_t maxBytes);
-
-/// MIME type from a file name's extension ("image/png", ...), empty if not an image.
-std::string imageMimeType(const std::filesystem::path& path);
-
-/// Pixel size read from a PNG, JPEG or GIF header; {0, 0} if unknown.
-std::pair<int, int> imageSize(std::string_view bytes);
-
-/// MIME type from the first bytes of a PNG, JPEG, GIF, BMP or WebP file; empty if unknown.
-std::string sniffImageType(std::string_view bytes);
 
 /// Reads an image file. The type comes from its content, else from the extension of typeName
 /// (default: the file's own name; artifact cache files have no extension). width/height come

@@ -4,10 +4,10 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <fstream>
 
+#include "core/importers/live_window.h"
 #include "core/importers/wandb/log_reader.h"
 #include "core/importers/wandb/run_context.h"
 #include "core/importers/wandb/run_files_reader.h"
@@ -35,19 +35,6 @@ std::uint32_t headCrc(std::ifstream& in, std::int64_t bytes) {
     in.read(head.data(), std::streamsize(bytes));
     head.resize(std::size_t(std::max<std::streamsize>(in.gcount(), 0)));
     return std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(head.data()), uInt(head.size())));
-}
-
-double unixNow() {
-    using namespace std::chrono;
-    return duration<double>(system_clock::now().time_since_epoch()).count();
-}
-
-double mtimeSeconds(const std::filesystem::path& p) {
-    std::error_code ec;
-    const auto t = std::filesystem::last_write_time(p, ec);
-    if (ec) return kNoTime;
-    const auto sys = std::chrono::file_clock::to_sys(t);
-    return std::chrono::duration<double>(sys.time_since_epoch()).count();
 }
 
 }  // namespace
@@ -223,13 +210,14 @@ bool RunFolderImporter::import(const RunFolder& folder) {
              {folder.log, folder.dir / "files" / "output.log",
               folder.dir / "files" / "wandb-summary.json",
               folder.dir / "logs" / "debug-internal.log", folder.dir / "logs" / "debug.log"}) {
-            const double t = p.empty() ? kNoTime : mtimeSeconds(p);
+            const double t = p.empty() ? kNoTime : fileWriteTime(p);
             if (!std::isnan(t) && (std::isnan(newest) || t > newest)) newest = t;
         }
         const double now = m_options.now ? m_options.now() : unixNow();
-        const RunState runState = !std::isnan(newest) && now - newest <= m_options.liveWindowSeconds
-                                      ? RunState::Running
-                                      : RunState::Crashed;
+        const RunState runState =
+            looksLive(newest, state.lastTimestamp, now, m_options.liveWindowSeconds)
+                ? RunState::Running
+                : RunState::Crashed;
         const std::string name(toString(runState));
         const bool runtimeGrew =
             !std::isnan(state.lastRuntime) && !(state.lastRuntime == state.runtimeSent);

@@ -1,4 +1,4 @@
-// RunMedia: images -> media + one-row-per-image tables; W&B Tables from artifacts or previews.
+// RunMedia: images -> media at steps; W&B Tables from artifacts or previews.
 #include "core/importers/wandb/run_media.h"
 
 #include "core/importers/wandb/media_file.h"
@@ -84,24 +84,19 @@ void RunMedia::addImages(const std::string& key, std::int64_t step, const JsonVa
     }
     if (files.empty()) return;
 
-    PredictionTable table;
-    table.name = key;
-    table.step = step;
-    TableColumn& images = table.addColumn("image", ColumnType::Image);
+    std::vector<StepImage> images;
     std::size_t missing = 0;
-    for (const auto& f : files) {
-        const MediaId id = storeImage(f, media);
-        if (id == 0) ++missing;
-        images.ints.push_back(id);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const MediaId id = storeImage(files[i], media);
+        if (id == 0)
+            ++missing;
+        else
+            images.push_back({id, captions[i]});
     }
-    bool anyCaption = false;
-    for (const auto& c : captions)
-        anyCaption = anyCaption || !c.empty();
-    if (anyCaption) table.addColumn("caption", ColumnType::String).strings = captions;
     if (missing > 0)
         m_ctx.note(NoteLevel::Warning,
                    "some image files of '" + key + "' are missing from files/media");
-    m_ctx.sink().logTable(m_ctx.runId(), table);
+    if (!images.empty()) m_ctx.sink().logMediaAtStep(m_ctx.runId(), key, step, images);
 }
 
 void RunMedia::addReference(const std::string& key, std::int64_t step, const JsonValue& media) {

@@ -12,14 +12,13 @@
 namespace runlens::wandb {
 
 /// Turns media references ({"_type": "image-file" | "images/separated" | "table-file" | ...})
-/// into sink media and prediction tables.
+/// into sink media, images at steps and prediction tables.
 ///
-/// An image logged under key k at step s becomes a PredictionTable named k at step s with an
-/// "image" column (one row per image) and a "caption" column when there are captions: that is
-/// how the sink links media to a run and step. A W&B Table becomes a PredictionTable named after
-/// its key. Tables are read at flush() rather than at once, because the artifact record that
-/// points at the full copy of a table (the run folder only has a preview: at most 10,000 rows,
-/// images replaced by the word "Image") may come later in the log.
+/// The images logged under key k at step s (one, or a list) become media at step s of k, with
+/// their captions: the charts show them in a media panel with a step slider. A W&B Table becomes a
+/// PredictionTable named after its key. Tables are read at flush() rather than at once, because the
+/// artifact record that points at the full copy of a table (the run folder only has a preview: at
+/// most 10,000 rows, images replaced by the word "Image") may come later in the log.
 class RunMedia {
 public:
     explicit RunMedia(RunContext& ctx) : m_ctx(ctx) {}

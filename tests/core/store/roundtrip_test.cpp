@@ -298,6 +298,57 @@ TEST_CASE("Console, notes, import state, sweeps and artifacts round-trip", "[sto
     CHECK(w->importState("unknown").empty());
 }
 
+TEST_CASE("Images at steps round-trip; a step logged again is replaced; keys list their steps",
+          "[store]") {
+    test::TempDir dir;
+    const std::string path = (dir / "media.runlens").string();
+    {
+        auto w = RunWriter::open(path).value();
+        RunInfo info;
+        info.uid = "a";
+        const RunId a = w->beginRun(info);
+        info.uid = "b";
+        const RunId b = w->beginRun(info);
+        const MediaId x = w->addMedia({"image/png", 2, 2, std::string("\x89PNG-x", 6)});
+        const MediaId y = w->addMedia({"image/png", 2, 2, std::string("\x89PNG-y", 6)});
+        w->logMediaAtStep(a, "samples", 10, {{x, "first"}, {y, "second"}});
+        w->logMediaAtStep(a, "samples", 0, {{y, ""}});
+        w->logMediaAtStep(b, "samples", 5, {{x, ""}});
+        w->logMediaAtStep(b, "samples", 5, {{y, "again"}});  // replaces
+        w->logMediaAtStep(b, "plots", 7, {{x, ""}});
+        w->logMediaAtStep(b, "plots", 7, {});  // clears
+        w->logMediaAtStep(b, "roc", 1, {{x, ""}});
+        REQUIRE(w->commit().ok());
+    }
+    auto store = RunStore::open(path).value();
+    const auto keys = store.readMediaKeys().value();
+    REQUIRE(keys.size() == 2);
+    CHECK(keys[0].key == "roc");
+    CHECK(keys[1].key == "samples");
+    CHECK(keys[1].runs == 2);
+    CHECK(keys[1].images == 4);
+    CHECK(keys[1].steps == std::vector<std::int64_t>{0, 5, 10});
+    const auto items = store.readStepMedia("samples").value();
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].step == 0);
+    CHECK(items[1].step == 10);
+    CHECK(items[1].caption == "first");
+    CHECK(items[2].position == 1);
+    CHECK(items[2].caption == "second");
+    CHECK(items[3].caption == "again");
+    CHECK(store.readMedia(items[3].media).value().bytes == std::string("\x89PNG-y", 6));
+    CHECK(store.readStepMedia("plots").value().empty());
+}
+
+TEST_CASE("shownStep: the last step at or before the slider, else the first", "[store]") {
+    const std::vector<std::int64_t> steps = {5, 10, 20};
+    CHECK(shownStep(steps, 0) == 5);
+    CHECK(shownStep(steps, 5) == 5);
+    CHECK(shownStep(steps, 19) == 10);
+    CHECK(shownStep(steps, 1000) == 20);
+    CHECK(shownStep({}, 3) == -1);
+}
+
 TEST_CASE("Prediction tables of every column type round-trip; media is stored once", "[store]") {
     test::TempDir dir;
     const std::string path = (dir / "tables.runlens").string();

@@ -133,3 +133,34 @@ TEST_CASE("A database from a newer Runlens gives a clear error and is left alone
     CHECK(writer.error().message.find("newer Runlens") != std::string::npos);
     CHECK(test::fileDigest(path) == before);
 }
+
+TEST_CASE("A version 1 database: readers see no images at steps, a writer upgrades it", "[store]") {
+    test::TempDir dir;
+    const std::string path = (dir / "v1.runlens").string();
+    { REQUIRE(RunWriter::open(path).ok()); }
+    {
+        auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWrite);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("DROP TABLE media_steps; PRAGMA user_version = 1;").ok());
+    }
+    {
+        auto store = RunStore::open(path);
+        REQUIRE(store.ok());
+        CHECK(store->formatVersion() == 1);
+        CHECK(store->readMediaKeys().value().empty());
+        CHECK(store->readStepMedia("x").value().empty());
+    }
+    {
+        auto w = RunWriter::open(path);
+        REQUIRE(w.ok());
+        RunInfo info;
+        info.uid = "r";
+        const RunId r = w.value()->beginRun(info);
+        const MediaId m = w.value()->addMedia({"image/png", 1, 1, "png"});
+        w.value()->logMediaAtStep(r, "x", 3, {{m, "c"}});
+        REQUIRE(w.value()->commit().ok());
+    }
+    CHECK(pragma(path, "PRAGMA user_version") == 2);
+    auto store = RunStore::open(path).value();
+    REQUIRE(store.readStepMedia("x").value().size() == 1);
+}

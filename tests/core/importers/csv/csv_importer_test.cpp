@@ -1,6 +1,7 @@
 // The CSV importer on generated files: Lightning-style sparse tables, plain tables, step column
 // choice, live files cut at every byte, rewrites with a widened header, cancellation.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -446,15 +447,28 @@ TEST_CASE(
     "(#17)") {
     TempDir dir;
     const fs::path file = dir / "metrics.csv";
-    writeFile(file, "step,wall_time,loss\n0,1000,1\n1,1600,0.5\n");
+    // Logged over the last ten minutes, just written: a live run.
+    const long long start = std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count() -
+                            600;
+    writeFile(file, "step,wall_time,loss\n0," + std::to_string(start) + ",1\n1," +
+                        std::to_string(start + 600) + ",0.5\n");
     MemorySink sink;
     importOk(file, sink);
     MemoryRun& run = sink.runs.begin()->second;
     CHECK(run.info.state == RunState::Running);
-    CHECK(run.info.startTime == 1000);
+    CHECK(run.info.startTime == double(start));
     CHECK(run.info.runtime == 600);
     fs::last_write_time(file, fs::last_write_time(file) - std::chrono::minutes(20));
     importOk(file, sink);
     CHECK(run.info.state == RunState::Finished);
-    CHECK(run.info.endTime == 1600);
+    CHECK(run.info.endTime == double(start + 600));
+
+    // A file written now whose times are old (a copied folder): finished at once.
+    const fs::path copied = dir / "copied.csv";
+    writeFile(copied, "step,wall_time,loss\n0,1000,1\n1,1600,0.5\n");
+    MemorySink other;
+    importOk(copied, other);
+    CHECK(other.runs.begin()->second.info.state == RunState::Finished);
 }

@@ -233,11 +233,38 @@ void EventFileWriter::hparamsSessionEnd(double wallTime, int status, double endT
     event(e);
 }
 
+std::string EventFileWriter::pngHeader(int width, int height) {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (int v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            png += char((v >> shift) & 0xFF);
+    return png + std::string("\x08\x02\0\0\0", 5);  // 8-bit RGB; no pixel data follows
+}
+
 void EventFileWriter::image(double wallTime, std::int64_t step, const std::string& tag) {
     ProtoWriter img;
-    img.varint(1, 2).varint(2, 2).varint(3, 3).bytes(4, std::string("\x89PNG fake", 9));
+    img.varint(1, 2).varint(2, 2).varint(3, 3).bytes(4, pngHeader(2, 2));
     ProtoWriter v;
     v.bytes(1, tag).message(4, img);
+    ProtoWriter summary;
+    summary.message(1, v);
+    ProtoWriter e;
+    e.fixed64(1, wallTime).varint(2, std::uint64_t(step)).message(5, summary);
+    event(e);
+}
+
+void EventFileWriter::imagesTensor(double wallTime, std::int64_t step, const std::string& tag,
+                                   int count) {
+    ProtoWriter dim;
+    dim.varint(1, std::uint64_t(count + 2));
+    ProtoWriter shape;
+    shape.message(2, dim);
+    ProtoWriter tensor;
+    tensor.varint(1, 7).message(2, shape).bytes(8, "3").bytes(8, "5");
+    for (int i = 0; i < count; ++i)
+        tensor.bytes(8, pngHeader(3 + i, 5));
+    ProtoWriter v;
+    v.bytes(1, tag).message(9, pluginMetadata("images")).message(8, tensor);
     ProtoWriter summary;
     summary.message(1, v);
     ProtoWriter e;

@@ -58,13 +58,17 @@ public:
     void doubleTensorScalar(double wallTime, std::int64_t step, const std::string& tag,
                             double value);
     /// Text plugin: DT_STRING tensor of shape [1].
+    /// The first bytes of a PNG of that size: enough for its type and size, not for pixels.
+    static std::string pngHeader(int width, int height);
     void text(double wallTime, std::int64_t step, const std::string& tag, const std::string& text);
     /// hparams plugin: experiment (metric tags), session start (values) and session end.
     void hparamsExperiment(double wallTime, const std::vector<std::string>& metricTags);
     void hparamsSessionStart(double wallTime, const std::vector<HParam>& values);
     void hparamsSessionEnd(double wallTime, int status, double endTime);
-    /// An image summary (skipped by the importer) and a graph_def record.
+    /// A Summary.Image of 2×2 pixels, a tf.summary.image tensor of `count` images (3+i × 5
+    /// pixels), and a graph_def record (skipped by the importer).
     void image(double wallTime, std::int64_t step, const std::string& tag);
+    void imagesTensor(double wallTime, std::int64_t step, const std::string& tag, int count);
     void graph(double wallTime, std::size_t bytes);
     /// A record with any payload (e.g. garbage that is not an Event).
     void rawRecord(const std::string& payload);

@@ -273,7 +273,7 @@ TEST_CASE("Lightning N-BEATS: hparams plugin and hparams.yaml with Python tags")
         CHECK(key.rfind("loss/", 0) != 0);
 }
 
-TEST_CASE("Lightning TFT: hparams, 168 images skipped and noted, flattened YAML maps") {
+TEST_CASE("Lightning TFT: hparams, 168 images at their steps, flattened YAML maps") {
     auto dir = requireFixture("tensorboard/Aquilaxc__tft-network/lightning_logs/lightning_logs");
     MemorySink sink;
     ImportStats stats = importOk(dir, sink);
@@ -285,7 +285,12 @@ TEST_CASE("Lightning TFT: hparams, 168 images skipped and noted, flattened YAML 
     checkSeries(
         run, {"val_RMSE", 23, 162, 0.8181686401367188, 3748, 0.63052898645401, 15.231310844421387});
     checkSeries(run, {"epoch", 120, 49, 0.0, 3748, 22.0, 1320.0});
-    CHECK(hasNote(run, "168 images"));
+    std::size_t images = 0;
+    for (const auto& [key, steps] : run.stepMedia)
+        for (const auto& [step, list] : steps)
+            images += list.size();
+    CHECK(images == 168);
+    CHECK(!hasNote(run, "images"));
     CHECK(checkYamlScalars(run, dir / "colab_1010_in_7days/hparams.yaml") >= 15);
     CHECK(run.config.at("embedding_labels/customer/B") == Value::number(1));
     CHECK(run.config.at("embedding_labels/line/65") == Value::number(3));
@@ -382,4 +387,18 @@ TEST_CASE("yolov8 optimal_run, untouched for months: finished, not running (#17)
     MemoryRun& run = sink.runs.begin()->second;
     CHECK(run.info.uid == "optimal_run");
     CHECK(run.info.state == RunState::Finished);
+}
+
+TEST_CASE("a run folder copied today keeps its old event times: finished, not running (#17)") {
+    auto dir =
+        requireFixture("tensorboard/RajeshRamadas__yolov8-ofa/runs/yolov8_ofa_project/optimal_run");
+    test::TempDir tmp;
+    const auto copy = tmp / "optimal_run";
+    std::filesystem::copy(dir, copy, std::filesystem::copy_options::recursive);
+    MemorySink sink;
+    importOk(copy, sink);
+    REQUIRE(sink.runs.size() == 1);
+    const MemoryRun& run = sink.runs.begin()->second;
+    CHECK(run.info.state == RunState::Finished);
+    CHECK(!std::isnan(run.info.endTime));
 }

@@ -45,6 +45,13 @@ std::string dumpSink(const MemorySink& sink, DumpOptions options) {
         dumpSeries(out, " system", r.systemMetrics);
         for (const auto& c : r.console)
             out << " console " << int(c.stream) << ' ' << num(c.time) << ' ' << c.text << '\n';
+        for (const auto& [key, steps] : r.stepMedia)
+            for (const auto& [step, images] : steps) {
+                out << " media " << key << '@' << step << ':';
+                for (const auto& image : images)
+                    out << ' ' << image.media << " [" << image.caption << ']';
+                out << '\n';
+            }
         for (const auto& t : r.tables) {
             out << " table " << t.name << '@' << t.step << " rows=" << t.rowCount() << '\n';
             for (const auto& c : t.columns) {

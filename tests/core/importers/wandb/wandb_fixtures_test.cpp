@@ -341,23 +341,31 @@ TEST_CASE("Fixture media, tables, artifacts and sweeps", "[wandb][fixtures]") {
     CHECK(epochs->rowCount() == 10);
     CHECK(epochs->columns[4].numbers.back() == 0.7455078125);
 
-    // Images: one table per key and step, each image stored once.
-    const PredictionTable* boxes = table("2chc5x75", "Bounding Box Debugger/Images", 1);
-    REQUIRE(boxes);
-    CHECK(boxes->rowCount() == 8);
+    // Images: media at their key and step, each image stored once; no tables of images.
+    auto images = [&](const std::string& uid, const std::string& key, std::int64_t step) {
+        const auto& media = d.sink.byUid(uid).stepMedia;
+        auto k = media.find(key);
+        if (k == media.end()) return std::vector<StepImage>();
+        auto s = k->second.find(step);
+        return s == k->second.end() ? std::vector<StepImage>() : s->second;
+    };
+    CHECK(images("2chc5x75", "Bounding Box Debugger/Images", 1).size() == 8);
+    CHECK(d.sink.byUid("2chc5x75").tables.empty());
     std::size_t yoloImages = 0;
-    for (const auto& t : d.sink.byUid("2chc5x75").tables)
-        yoloImages += t.rowCount();
+    for (const auto& [key, steps] : d.sink.byUid("2chc5x75").stepMedia)
+        for (const auto& [step, list] : steps) {
+            yoloImages += list.size();
+            for (const StepImage& image : list)
+                CHECK(image.media > 0);
+        }
     CHECK(yoloImages == 33);
-    for (const auto& t : d.sink.byUid("2chc5x75").tables)
-        for (auto id : t.columns[0].ints)
-            CHECK(id > 0);
-    const PredictionTable* plot = table("ehn3zg0g", "plot", 5);
-    REQUIRE(plot);
-    const MediaItem& png = d.sink.media.at(std::size_t(plot->columns[0].ints[0] - 1));
+    CHECK(d.sink.byUid("2chc5x75").stepMedia.count("Mosaics") == 1);
+    const auto plot = images("ehn3zg0g", "plot", 5);
+    REQUIRE(plot.size() == 1);
+    const MediaItem& png = d.sink.media.at(std::size_t(plot[0].media - 1));
     CHECK(png.mime == "image/png");
     CHECK(png.width > 0);
-    CHECK(table("fi4oniwq", "Confusion Matrix", 11));
+    CHECK(images("fi4oniwq", "Confusion Matrix", 11).size() == 1);
 
     // Artifacts logged by runs.
     bool model = false;

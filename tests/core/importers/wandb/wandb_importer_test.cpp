@@ -160,14 +160,17 @@ TEST_CASE("A generated run comes back whole: info, config, summary, history, con
                                           "unterminated last line"});
     CHECK(err == std::vector<std::string>{"warning: careful"});
 
-    // Media: the image logged at step 2, the table read from its full artifact copy.
-    const PredictionTable* sample = findTable(r, "sample");
-    REQUIRE(sample);
-    CHECK(sample->step == 2);
-    REQUIRE(sample->rowCount() == 1);
-    CHECK(sample->columns[0].type == ColumnType::Image);
-    CHECK(sample->columns[1].strings[0] == "a sample");
-    const MediaItem& png = sink.media.at(std::size_t(sample->columns[0].ints[0] - 1));
+    // Media: the image logged at step 2 (media at that step, not a table), the table read from
+    // its full artifact copy.
+    CHECK(findTable(r, "sample") == nullptr);
+    REQUIRE(r.stepMedia.count("sample") == 1);
+    const auto& sampleSteps = r.stepMedia.at("sample");
+    REQUIRE(sampleSteps.size() == 1);
+    CHECK(sampleSteps.begin()->first == 2);
+    const std::vector<StepImage>& sample = sampleSteps.begin()->second;
+    REQUIRE(sample.size() == 1);
+    CHECK(sample[0].caption == "a sample");
+    const MediaItem& png = sink.media.at(std::size_t(sample[0].media - 1));
     CHECK(png.mime == "image/png");
     CHECK(png.width == 4);
     CHECK(png.height == 3);
@@ -289,9 +292,13 @@ TEST_CASE("A run without exit record is running while written to, crashed an hou
     REQUIRE(cut > 0);
     const fs::path dir =
         writeSyntheticRun(tmp.path(), run, log.bytes().substr(0, std::size_t(log.span(cut).first)));
-    const double written = double(std::chrono::duration_cast<std::chrono::seconds>(
-                                      std::chrono::system_clock::now().time_since_epoch())
-                                      .count());
+    // Written a minute after the run started (its logged times are then recent, as for a live
+    // run): the files' times say so too.
+    const double written = kStartTime + 60;
+    const auto fileTime = std::chrono::file_clock::from_sys(
+        std::chrono::sys_time<std::chrono::seconds>(std::chrono::seconds(std::int64_t(written))));
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        fs::last_write_time(e.path(), fileTime);
     MemorySink sink;
     importInto(dir, sink, nullptr, std::int64_t(16) << 20, written + 60);
     MemoryRun& r = sink.byUid("syn0run1");

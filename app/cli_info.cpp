@@ -100,10 +100,12 @@ QJsonObject buildReport(const SourcePlan& plan, const RunStore& store, bool with
     auto tables = store.readTableInfos();
     auto sweeps = store.readSweeps();
     auto artifacts = store.readArtifacts();
+    auto media = store.readMediaKeys();
     for (const Error* e :
          {snap.ok() ? nullptr : &snap.error(), keys.ok() ? nullptr : &keys.error(),
           series.ok() ? nullptr : &series.error(), tables.ok() ? nullptr : &tables.error(),
-          sweeps.ok() ? nullptr : &sweeps.error(), artifacts.ok() ? nullptr : &artifacts.error()}) {
+          sweeps.ok() ? nullptr : &sweeps.error(), artifacts.ok() ? nullptr : &artifacts.error(),
+          media.ok() ? nullptr : &media.error()}) {
         if (e) {
             error = qs(e->toString());
             return {};
@@ -121,6 +123,12 @@ QJsonObject buildReport(const SourcePlan& plan, const RunStore& store, bool with
         (k.kind == MetricKind::System ? systemMetrics : metrics)[qs(k.name)] = qint64(k.pointCount);
     report["metrics"] = metrics;
     report["system_metrics"] = systemMetrics;
+    QJsonObject mediaKeys;  // images at steps: key -> {images, steps, runs}
+    for (const MediaKeyInfo& k : media.value())
+        mediaKeys[qs(k.key)] = QJsonObject{{"images", qint64(k.images)},
+                                           {"steps", qint64(k.steps.size())},
+                                           {"runs", qint64(k.runs)}};
+    report["media"] = mediaKeys;
 
     std::map<RunId, const RunInfo*> runById;
     for (const RunInfo& r : snap->runs)
@@ -251,6 +259,17 @@ void printText(const QJsonObject& report, bool withRuns) {
         line(QStringLiteral("  %1  %2 points").arg(it.key()).arg(it.value().toInteger()));
     const QJsonObject system = report["system_metrics"].toObject();
     if (!system.isEmpty()) line(QStringLiteral("system metrics: %1 keys").arg(system.size()));
+    const QJsonObject media = report["media"].toObject();
+    if (!media.isEmpty()) line(QStringLiteral("media: %1 keys").arg(media.size()));
+    for (auto it = media.begin(); it != media.end(); ++it) {
+        const QJsonObject m = it.value().toObject();
+        const qint64 steps = m["steps"].toInteger();
+        line(QStringLiteral("  %1  %2 images at %3 %4")
+                 .arg(it.key())
+                 .arg(m["images"].toInteger())
+                 .arg(steps)
+                 .arg(steps == 1 ? QStringLiteral("step") : QStringLiteral("steps")));
+    }
     const QJsonArray tables = report["tables"].toArray();
     line(QStringLiteral("tables: %1").arg(tables.size()));
     for (const auto& value : tables) {

@@ -28,6 +28,7 @@ struct GuiOptions {
     QSize size{1400, 860};
     QString view;    ///< "charts", "tables" or "tables:RUN/TABLE"
     QString filter;  ///< the runs filter (charts) or the table filter (tables)
+    QString search;  ///< the charts' search: panels whose key contains every word
     bool viewSet = false;
 };
 
@@ -172,7 +173,10 @@ int runGui(int argc, char** argv) {
     QCommandLineOption filter(
         "filter", "A filter expression: for the runs (charts) or the rows of the table (tables).",
         "expr");
+    QCommandLineOption search(
+        "search", "Shows only the chart and media panels whose key contains every word.", "words");
     parser.addOption(screenshot);
+    parser.addOption(search);
     parser.addOption(size);
     parser.addOption(view);
     parser.addOption(filter);
@@ -183,6 +187,7 @@ int runGui(int argc, char** argv) {
     options.screenshot = parser.value(screenshot);
     options.view = parser.value(view);
     options.filter = parser.value(filter);
+    options.search = parser.value(search);
     if (!options.view.isEmpty() && options.view != "charts" && options.view != "tables" &&
         !options.view.startsWith(QLatin1String("tables:"))) {
         std::fprintf(stderr, "runlens: --view takes charts, tables or tables:RUN/TABLE\n");
@@ -213,6 +218,15 @@ int runGui(int argc, char** argv) {
         QObject::connect(
             &window, &ui::MainWindow::sourceLoaded, &window,
             [&window, options] { window.setRunsFilter(options.filter); }, Qt::SingleShotConnection);
+    if (!options.search.isEmpty())
+        QObject::connect(
+            &window, &ui::MainWindow::sourceLoaded, &window,
+            [&window, options] {
+                ui::ChartSettings settings = window.chartsPanel()->settings();
+                settings.search = options.search;
+                window.chartsPanel()->setSettings(settings);
+            },
+            Qt::SingleShotConnection);
     if (!options.screenshot.isEmpty()) {
         window.setQuietErrors(true);
         window.resize(options.size);

@@ -329,6 +329,7 @@ void MainWindow::onDataChanged() {
         stepMetrics.insert(QString::fromStdString(metric), QString::fromStdString(step));
     m_charts->setStepMetrics(stepMetrics);
     m_charts->setMetricKeys(m_workspace->metricKeys());
+    m_charts->setMediaKeys(m_workspace->mediaKeys());
     m_charts->refresh();
     m_tables->refresh();
     updateStatus();

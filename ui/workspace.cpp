@@ -14,6 +14,7 @@ namespace {
 struct Loaded {
     std::shared_ptr<const RunsSnapshot> runs;
     std::vector<MetricKeyInfo> keys;
+    std::vector<MediaKeyInfo> mediaKeys;
     QString error;
 };
 
@@ -34,8 +35,14 @@ Loaded loadDatabase(const std::string& path) {
         out.error = QString::fromStdString(keys.error().toString());
         return out;
     }
+    auto mediaKeys = store->readMediaKeys();
+    if (!mediaKeys.ok()) {
+        out.error = QString::fromStdString(mediaKeys.error().toString());
+        return out;
+    }
     out.runs = std::make_shared<const RunsSnapshot>(std::move(runs.value()));
     out.keys = std::move(keys.value());
+    out.mediaKeys = std::move(mediaKeys.value());
     return out;
 }
 
@@ -151,6 +158,7 @@ void Workspace::close() {
     m_plan = {};
     m_runs = std::make_shared<const RunsSnapshot>();
     m_metricKeys.clear();
+    m_mediaKeys.clear();
 }
 
 void Workspace::cancelImport() {
@@ -358,6 +366,7 @@ void Workspace::reload() {
             } else {
                 m_runs = loaded->runs;
                 m_metricKeys = std::move(loaded->keys);
+                m_mediaKeys = std::move(loaded->mediaKeys);
                 emit dataChanged();
             }
             if (m_reloadPending) reload();

@@ -57,6 +57,8 @@ public:
     /// The newest runs snapshot (never null once opened(); empty before).
     std::shared_ptr<const RunsSnapshot> runs() const { return m_runs; }
     const std::vector<MetricKeyInfo>& metricKeys() const { return m_metricKeys; }
+    /// Keys with images at steps (media panels).
+    const std::vector<MediaKeyInfo>& mediaKeys() const { return m_mediaKeys; }
 
     bool isImporting() const { return m_importProgress != nullptr; }
     /// True while the runs snapshot is being re-read (after an import pass or a change on disk).
@@ -103,6 +105,7 @@ private:
     bool m_followLive = true;
     std::shared_ptr<const RunsSnapshot> m_runs;
     std::vector<MetricKeyInfo> m_metricKeys;
+    std::vector<MediaKeyInfo> m_mediaKeys;
 
     Generation m_openGeneration;     ///< open() requests: only the newest one's plan is used
     Generation m_sessionGeneration;  ///< the workspace open now: work for a closed one is dropped

@@ -32,6 +32,8 @@ struct MediaKeyInfo {
     std::int64_t runs = 0;            ///< runs with images under this key
     std::int64_t images = 0;          ///< images under this key, all runs and steps
     std::vector<std::int64_t> steps;  ///< every step with an image, ascending
+
+    bool operator==(const MediaKeyInfo&) const = default;
 };
 
 /// The step of `steps` (ascending) shown for a slider at `step`: the last one at or before it,

@@ -51,6 +51,9 @@ std::string writeDatabase(const test::TempDir& dir) {
         t.addColumn("label", ColumnType::ClassLabel).ints = {0, 1};
         t.addColumn("confidence", ColumnType::Number).numbers = {0.9, 0.8};
         if (i == 0) w->logTable(r, t);
+        const MediaId image = w->addMedia({"image/png", 1, 1, "png " + std::to_string(i)});
+        w->logMediaAtStep(r, "samples", 10, {{image, ""}});
+        if (i == 0) w->logMediaAtStep(r, "samples", 20, {{image, ""}, {image, ""}});
     }
     Artifact a;
     a.name = "model";
@@ -77,6 +80,10 @@ TEST_CASE("runlens info --json --runs describes a database with the documented f
     CHECK(j["runs"].toInt() == 3);
     CHECK(j["metrics"].toObject()["train/loss"].toInt() == 300);
     CHECK(j["system_metrics"].toObject()["cpu"].toInt() == 3);
+    const QJsonObject samples = j["media"].toObject()["samples"].toObject();
+    CHECK(samples["images"].toInt() == 5);
+    CHECK(samples["steps"].toInt() == 2);
+    CHECK(samples["runs"].toInt() == 3);
     const QJsonArray tables = j["tables"].toArray();
     REQUIRE(tables.size() == 1);
     CHECK(tables[0].toObject()["run"].toString() == "r0");

@@ -2,14 +2,11 @@
 #include "ui/plots/chart_section.h"
 
 #include <QCoreApplication>
-#include <QFrame>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "ui/plots/metric_panel.h"
 #include "ui/plots/panel_grid_layout.h"
+#include "ui/plots/section_header.h"
 
 namespace {
 QString translated(const char* text) {
@@ -29,39 +26,19 @@ SectionKey sectionOf(const MetricKeyInfo& key) {
 }
 
 ChartSection::ChartSection(const QString& name, const QString& title, QWidget* parent)
-    : QWidget(parent), m_name(name), m_title(title) {
-    m_header = new QToolButton(this);
-    m_header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_header->setAutoRaise(true);
-    m_header->setCheckable(false);
-    QFont bold = m_header->font();
-    bold.setBold(true);
-    m_header->setFont(bold);
-    m_header->setToolTip(tr("Show or hide this section"));
-    m_count = new QLabel(this);
-    m_count->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    auto* rule = new QFrame(this);
-    rule->setFrameShape(QFrame::HLine);
-    rule->setFrameShadow(QFrame::Plain);
-    rule->setStyleSheet(QStringLiteral("color: palette(midlight);"));
-
+    : QWidget(parent), m_name(name) {
+    m_header = new SectionHeader(title, this);
     m_body = new QWidget(this);
     m_grid = new PanelGridLayout(m_body);
     m_grid->setContentsMargins(2, 2, 2, 8);
 
-    auto* header = new QHBoxLayout;
-    header->setContentsMargins(0, 0, 0, 0);
-    header->setSpacing(4);
-    header->addWidget(m_header);
-    header->addWidget(m_count);
-    header->addWidget(rule, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addLayout(header);
+    layout->addWidget(m_header);
     layout->addWidget(m_body);
 
-    connect(m_header, &QToolButton::clicked, this, [this] {
+    connect(m_header, &SectionHeader::clicked, this, [this] {
         setCollapsed(!m_collapsed);
         emit collapsedToggled(m_collapsed);
     });
@@ -105,11 +82,8 @@ bool ChartSection::isOpen() const {
 }
 
 void ChartSection::updateHeader() {
-    m_header->setArrowType(m_collapsed ? Qt::RightArrow : Qt::DownArrow);
-    m_header->setText(m_title);
-    const int total = int(m_panels.size());
-    m_count->setText(m_matching == total ? QString::number(total)
-                                         : tr("%1 of %2").arg(m_matching).arg(total));
+    m_header->setCollapsed(m_collapsed);
+    m_header->setCount(m_matching, int(m_panels.size()));
 }
 
 }  // namespace runlens::ui

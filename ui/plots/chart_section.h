@@ -5,9 +5,6 @@
 #include <QList>
 #include <QWidget>
 
-class QLabel;
-class QToolButton;
-
 #include "core/store/run_store.h"
 
 namespace runlens::ui {
@@ -24,6 +21,7 @@ struct SectionKey {
 };
 SectionKey sectionOf(const MetricKeyInfo& key);
 class PanelGridLayout;
+class SectionHeader;
 
 class ChartSection : public QWidget {
     Q_OBJECT
@@ -50,9 +48,7 @@ private:
     void updateHeader();
 
     QString m_name;
-    QString m_title;
-    QToolButton* m_header = nullptr;
-    QLabel* m_count = nullptr;
+    SectionHeader* m_header = nullptr;
     QWidget* m_body = nullptr;
     PanelGridLayout* m_grid = nullptr;
     QList<MetricPanel*> m_panels;

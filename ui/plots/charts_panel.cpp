@@ -19,6 +19,7 @@
 #include "ui/plots/chart_section.h"
 #include "ui/plots/chart_toolbar.h"
 #include "ui/plots/hover_tooltip.h"
+#include "ui/plots/media_section.h"
 #include "ui/plots/metric_panel.h"
 
 namespace runlens::ui {
@@ -30,6 +31,9 @@ constexpr int kWidthBucket = 8;           // pixels; smaller resizes reuse the d
 // A panel out of view keeps its data unless it is this large (hundreds of runs): then memory
 // is given back, and scrolling back reads it again (from the series cache, when it holds it).
 constexpr std::size_t kKeepPointsOutOfView = 200'000;
+
+// The media section's name in ChartSettings::sectionCollapsed (metric sections use prefixes).
+const QString kMediaSection = QStringLiteral("#media");
 
 // Settings that change what is computed (not just how it is laid out or styled).
 bool sameData(const ChartSettings& a, const ChartSettings& b) {
@@ -57,6 +61,8 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setStyleSheet(QStringLiteral("color: gray; padding: 24px;"));
     m_sectionsLayout->addWidget(m_placeholder);
+    m_media = new MediaSection(m_content);
+    m_sectionsLayout->addWidget(m_media);
     m_sectionsLayout->addStretch(1);
     m_scroll->setWidget(m_content);
     m_tooltip = new HoverTooltip(this);
@@ -73,6 +79,12 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ChartsPanel::refresh);
     connect(m_fetcher, &ChartFetcher::idle, this, &ChartsPanel::checkIdle);
+    connect(m_media, &MediaSection::changed, this, [this] {
+        m_busy = true;
+        checkIdle();
+    });
+    connect(m_media, &MediaSection::collapsedToggled, this,
+            [this](bool collapsed) { m_settings.sectionCollapsed[kMediaSection] = collapsed; });
     connect(m_toolbar, &ChartToolbar::settingsChanged, this,
             [this] { applySettings(m_toolbar->settings(), true); });
     connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -87,6 +99,7 @@ void ChartsPanel::setDatabase(const QString& databasePath) {
     if (databasePath == m_database) return;
     m_database = databasePath;
     m_fetcher->setDatabase(databasePath);
+    m_media->setDatabase(databasePath);
     setMetricKeys({});
     m_sharedRange.reset();
     ++m_dataVersion;
@@ -113,6 +126,13 @@ void ChartsPanel::setMetricKeys(const std::vector<MetricKeyInfo>& keys) {
         if (m_settings.xAxis == series::XAxis::Key) rebuildContext();  // the x key's id
     }
     scheduleUpdate();
+}
+
+void ChartsPanel::setMediaKeys(const std::vector<MediaKeyInfo>& keys) {
+    m_media->setKeys(keys);
+    m_media->setCollapsed(m_settings.sectionCollapsed.value(kMediaSection, false).toBool() &&
+                          m_settings.search.isEmpty());
+    applyFilter();
 }
 
 void ChartsPanel::rebuildSections() {
@@ -178,6 +198,7 @@ void ChartsPanel::setDrawnRuns(const DrawnRuns& runs) {
     if (m_drawn && sameLooks(*m_drawn, runs)) return;
     const bool dataSame = m_drawn && sameData(*m_drawn, runs);
     m_drawn = std::make_shared<const DrawnRuns>(runs);
+    m_media->setDrawnRuns(m_drawn);
     rebuildContext();
     if (dataSame) {
         for (MetricPanel* p : std::as_const(m_panels))
@@ -275,6 +296,8 @@ void ChartsPanel::applySettings(const ChartSettings& settings, bool fromToolbar)
             s.sectionCollapsed.value(name, name == QLatin1String("system")).toBool();
         section->setCollapsed(collapsed && s.search.isEmpty());
     }
+    m_media->setCollapsed(s.sectionCollapsed.value(kMediaSection, false).toBool() &&
+                          s.search.isEmpty());
     if (s.legend != old.legend && sameData(s, old))
         for (MetricPanel* p : std::as_const(m_panels))
             p->restyle(m_context);
@@ -287,8 +310,10 @@ void ChartsPanel::applyFilter() {
     int shown = 0;
     for (ChartSection* section : std::as_const(m_sections))
         shown += section->applyFilter(words);
-    m_placeholder->setText(m_keys.empty() ? tr("No metrics logged yet.")
-                                          : tr("No metric matches “%1”.").arg(m_settings.search));
+    shown += m_media->applyFilter(words);
+    m_placeholder->setText(m_keys.empty() && m_media->panels().isEmpty()
+                               ? tr("No metrics logged yet.")
+                               : tr("No metric matches “%1”.").arg(m_settings.search));
     m_placeholder->setVisible(shown == 0);
 }
 
@@ -492,6 +517,7 @@ ChartSection* ChartsPanel::section(const QString& name) const {
 
 bool ChartsPanel::isIdle() const {
     if (m_updateTimer.isActive() || m_refreshTimer.isActive() || !m_fetcher->isIdle()) return false;
+    if (!m_media->isIdle()) return false;
     for (MetricPanel* p : std::as_const(m_panels)) {
         if (p->pendingStamp().valid) return false;
         // A new panel its layout has not placed yet may turn out to be in view.

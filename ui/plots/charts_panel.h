@@ -28,6 +28,7 @@ class ChartFetcher;
 class ChartSection;
 class ChartToolbar;
 class HoverTooltip;
+class MediaSection;
 class MetricPanel;
 struct FetchStamp;
 
@@ -41,6 +42,8 @@ public:
     void setDatabase(const QString& databasePath);
     /// The metric keys to show panels for.
     void setMetricKeys(const std::vector<MetricKeyInfo>& keys);
+    /// The keys with images at steps: a media panel each, in the Media section at the end.
+    void setMediaKeys(const std::vector<MediaKeyInfo>& keys);
     /// The runs to draw, with their colours and groups, in table order.
     void setDrawnRuns(const DrawnRuns& runs);
     /// Metrics the source plots against another metric (W&B define_metric step_metric): with
@@ -68,6 +71,7 @@ public:
     QList<MetricPanel*> panels() const;
     MetricPanel* panel(const QString& key) const { return m_panels.value(key); }
     QList<ChartSection*> sections() const { return m_sections; }
+    MediaSection* mediaSection() const { return m_media; }
     ChartSection* section(const QString& name) const;
     /// Whether a panel counts as on screen (it fetches only then): in view, or within a third of
     /// a view above or below it.
@@ -110,6 +114,7 @@ private:
     QWidget* m_content = nullptr;
     QVBoxLayout* m_sectionsLayout = nullptr;
     QLabel* m_placeholder = nullptr;
+    MediaSection* m_media = nullptr;
     HoverTooltip* m_tooltip = nullptr;
     ChartFetcher* m_fetcher = nullptr;
 

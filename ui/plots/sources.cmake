@@ -20,14 +20,24 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/charts_panel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/charts_panel.h
     ${CMAKE_CURRENT_LIST_DIR}/drawn_run.h
+    ${CMAKE_CURRENT_LIST_DIR}/flow_layout.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/flow_layout.h
     ${CMAKE_CURRENT_LIST_DIR}/hover_tooltip.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hover_tooltip.h
     ${CMAKE_CURRENT_LIST_DIR}/hover_values.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hover_values.h
     ${CMAKE_CURRENT_LIST_DIR}/line_raster.cpp
     ${CMAKE_CURRENT_LIST_DIR}/line_raster.h
+    ${CMAKE_CURRENT_LIST_DIR}/media_panel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/media_panel.h
+    ${CMAKE_CURRENT_LIST_DIR}/media_section.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/media_section.h
+    ${CMAKE_CURRENT_LIST_DIR}/media_viewer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/media_viewer.h
     ${CMAKE_CURRENT_LIST_DIR}/metric_panel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/metric_panel.h
     ${CMAKE_CURRENT_LIST_DIR}/panel_grid_layout.cpp
     ${CMAKE_CURRENT_LIST_DIR}/panel_grid_layout.h
+    ${CMAKE_CURRENT_LIST_DIR}/section_header.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/section_header.h
 )

@@ -1,5 +1,7 @@
-# analysis: headless statistics over stored data (confusion matrices of prediction tables).
+# analysis: headless statistics over stored data (confusion matrices of prediction tables, joins of a table across runs).
 target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/confusion.cpp
     ${CMAKE_CURRENT_LIST_DIR}/confusion.h
+    ${CMAKE_CURRENT_LIST_DIR}/table_join.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/table_join.h
 )

@@ -15,6 +15,7 @@
 #include "app/demo_bootstrap.h"
 #include "ui/main_window.h"
 #include "ui/plots/charts_panel.h"
+#include "ui/tables/compare_tab.h"
 #include "ui/tables/table_tab.h"
 #include "ui/tables/tables_view.h"
 #include "ui/workspace.h"
@@ -26,7 +27,7 @@ struct GuiOptions {
     QString path;
     QString screenshot;
     QSize size{1400, 860};
-    QString view;    ///< "charts", "tables" or "tables:RUN/TABLE"
+    QString view;    ///< "charts", "tables", "tables:RUN/TABLE" or "compare:TABLE"
     QString filter;  ///< the runs filter (charts) or the table filter (tables)
     QString search;  ///< the charts' search: panels whose key contains every word
     bool viewSet = false;
@@ -60,25 +61,34 @@ void showTable(ui::MainWindow& window, const GuiOptions& options, std::function<
     auto open = std::make_shared<std::function<void()>>();
     *open = [&window, tables, options, done, open, wait] {
         const QString spec = options.view.section(':', 1);
-        ui::TableTab* tab = tables->openTableSpec(spec);
+        const bool compare = options.view.startsWith(QLatin1String("compare"));
+        QWidget* tab = compare ? static_cast<QWidget*>(tables->compareRuns(spec))
+                               : static_cast<QWidget*>(tables->openTableSpec(spec));
         if (!tab && (!wait->dataAfterImport || tables->isReadingList())) {
             QObject::connect(tables, &ui::TablesView::listLoaded, &window, *open,
                              Qt::SingleShotConnection);
             return;
         }
         if (!tab) {
-            std::fprintf(stderr, "runlens: no prediction table %s among the shown runs\n",
+            std::fprintf(stderr,
+                         compare ? "runlens: fewer than two shown runs have the table %s\n"
+                                 : "runlens: no prediction table %s among the shown runs\n",
                          qPrintable(spec.isEmpty() ? QStringLiteral("at all") : spec));
             return done(1);
         }
-        auto ready = [tab, options, done] {
-            if (!options.filter.isEmpty()) tab->setFilter(options.filter);
+        auto* table = qobject_cast<ui::TableTab*>(tab);
+        auto ready = [table, options, done] {
+            if (table && !options.filter.isEmpty()) table->setFilter(options.filter);
             QTimer::singleShot(400, [done] { done(0); });  // thumbnails decode meanwhile
         };
-        if (tab->isLoaded())
+        if (auto* joined = qobject_cast<ui::CompareTab*>(tab))
+            joined->isLoaded() ? ready()
+                               : void(QObject::connect(joined, &ui::CompareTab::loaded, joined,
+                                                       ready, Qt::SingleShotConnection));
+        else if (table->isLoaded())
             ready();
         else
-            QObject::connect(tab, &ui::TableTab::loaded, tab, ready, Qt::SingleShotConnection);
+            QObject::connect(table, &ui::TableTab::loaded, table, ready, Qt::SingleShotConnection);
     };
     window.showView(ui::MainWindow::View::Tables);
     if (tables->isListLoaded() && !tables->isReadingList())
@@ -95,7 +105,8 @@ void armScreenshot(ui::MainWindow& window, const GuiOptions& options) {
         if (!ok) std::fprintf(stderr, "runlens: cannot write %s\n", qPrintable(file));
         QCoreApplication::exit(ok ? exitCode : 1);
     };
-    if (options.view.startsWith(QLatin1String("tables"))) {
+    if (options.view.startsWith(QLatin1String("tables")) ||
+        options.view.startsWith(QLatin1String("compare"))) {
         QObject::connect(
             &window, &ui::MainWindow::sourceLoaded, &window,
             [&window, options, save] { showTable(window, options, save); },
@@ -168,7 +179,8 @@ int runGui(int argc, char** argv) {
     QCommandLineOption size("size", "Window size for --screenshot (default 1400x860).", "WxH");
     QCommandLineOption view("view",
                             "The view to open: charts, tables, or tables:RUN/TABLE (a run name "
-                            "or id and a table name; the first table when none is named).",
+                            "or id and a table name; the first table when none is named), or "
+                            "compare:TABLE (that table of every shown run, joined).",
                             "view");
     QCommandLineOption filter(
         "filter", "A filter expression: for the runs (charts) or the rows of the table (tables).",
@@ -189,8 +201,10 @@ int runGui(int argc, char** argv) {
     options.filter = parser.value(filter);
     options.search = parser.value(search);
     if (!options.view.isEmpty() && options.view != "charts" && options.view != "tables" &&
-        !options.view.startsWith(QLatin1String("tables:"))) {
-        std::fprintf(stderr, "runlens: --view takes charts, tables or tables:RUN/TABLE\n");
+        !options.view.startsWith(QLatin1String("tables:")) &&
+        !options.view.startsWith(QLatin1String("compare:"))) {
+        std::fprintf(stderr,
+                     "runlens: --view takes charts, tables, tables:RUN/TABLE or compare:TABLE\n");
         return 2;
     }
     if (parser.isSet(size)) {
@@ -213,7 +227,8 @@ int runGui(int argc, char** argv) {
         if (!QFileInfo::exists(options.path) && !ensureDemoDatabase(options.path, &window))
             return 1;
     }
-    const bool tablesView = options.view.startsWith(QLatin1String("tables"));
+    const bool tablesView = options.view.startsWith(QLatin1String("tables")) ||
+                            options.view.startsWith(QLatin1String("compare"));
     if (!options.filter.isEmpty() && !tablesView)  // before the screenshot waits for the charts
         QObject::connect(
             &window, &ui::MainWindow::sourceLoaded, &window,

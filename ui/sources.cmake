@@ -50,6 +50,10 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_list_model.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_rows.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_rows.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/compare_model.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/compare_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/tables/compare_tab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/tables/compare_tab.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_tab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tables/table_tab.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/tables_view.cpp

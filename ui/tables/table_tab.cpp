@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableView>
@@ -223,6 +224,23 @@ QHBoxLayout* TableTab::buildToolbar() {
     m_thumbSlider->setVisible(false);
     connect(m_thumbSlider, &QSlider::valueChanged, this, &TableTab::setThumbnailSize);
     bar->addWidget(m_thumbSlider);
+
+    auto* compareButton = new QToolButton(this);
+    compareButton->setText(tr("Compare"));
+    compareButton->setPopupMode(QToolButton::InstantPopup);
+    compareButton->setToolTip(
+        tr("Join this table with the same table of the other runs shown, "
+           "or with itself at another step: who got which row right"));
+    auto* compareMenu = new QMenu(compareButton);
+    compareMenu->addAction(tr("Across runs (Ctrl+Shift+C)"), this,
+                           [this] { emit compareRequested(false); });
+    QAction* steps = compareMenu->addAction(tr("First and newest step"), this,
+                                            [this] { emit compareRequested(true); });
+    steps->setEnabled(m_entry.steps.size() > 1);
+    compareButton->setMenu(compareMenu);
+    bar->addWidget(compareButton);
+    auto* compareShortcut = new QShortcut(QKeySequence(tr("Ctrl+Shift+C")), this);
+    connect(compareShortcut, &QShortcut::activated, this, [this] { emit compareRequested(false); });
 
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export…"));

@@ -72,6 +72,8 @@ signals:
     /// The table at the chosen step is loaded and shown (or failed: see statusText()).
     void loaded();
     void stateChanged();
+    /// Compare asked for: this table across the shown runs, or across its own steps.
+    void compareRequested(bool acrossSteps);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -2,15 +2,19 @@
 // tab reads its own table. State is kept per run uid and table name, so it survives reopening.
 #include "ui/tables/tables_view.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "ui/tables/compare_tab.h"
 #include "ui/tables/table_list_model.h"
 #include "ui/tables/table_tab.h"
 #include "ui/tables/thumbnail_cache.h"
@@ -57,7 +61,26 @@ TablesView::TablesView(QWidget* parent) : QWidget(parent) {
     m_listView->sortByColumn(-1, Qt::AscendingOrder);
     m_listView->setTextElideMode(Qt::ElideMiddle);
     m_listView->header()->setStretchLastSection(true);
+    m_listView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_listView, &QTreeView::activated, this, &TablesView::openSelected);
+
+    m_compare = new QPushButton(tr("Compare selected"), this);
+    m_compare->setObjectName(QStringLiteral("compareSelected"));
+    m_compare->setToolTip(
+        tr("Select the same table in two or more runs (Ctrl+click), or one "
+           "table logged at several steps, and join them on a row key"));
+    m_compare->setEnabled(false);
+    connect(m_compare, &QPushButton::clicked, this, &TablesView::compareSelected);
+    connect(m_listView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
+        bool sameName = rows.size() >= 2;
+        for (const QModelIndex& i : rows)
+            sameName = sameName && m_list->entry(m_proxy->mapToSource(i).row()).name ==
+                                       m_list->entry(m_proxy->mapToSource(rows[0]).row()).name;
+        const bool steps =
+            rows.size() == 1 && m_list->entry(m_proxy->mapToSource(rows[0]).row()).steps.size() > 1;
+        m_compare->setEnabled(sameName || steps);
+    });
 
     m_listHint = new QLabel(this);
     m_listHint->setAlignment(Qt::AlignCenter);
@@ -67,7 +90,10 @@ TablesView::TablesView(QWidget* parent) : QWidget(parent) {
     auto* listPage = new QWidget(this);
     auto* listLayout = new QVBoxLayout(listPage);
     listLayout->setContentsMargins(6, 6, 6, 6);
-    listLayout->addWidget(m_search);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_compare);
+    listLayout->addLayout(searchRow);
     listLayout->addWidget(m_listHint);
     listLayout->addWidget(m_listView, 1);
 
@@ -83,6 +109,9 @@ TablesView::TablesView(QWidget* parent) : QWidget(parent) {
             rememberState(tab);
             m_tabs->removeTab(index);
             tab->deleteLater();
+        } else if (auto* compare = qobject_cast<CompareTab*>(m_tabs->widget(index))) {
+            m_tabs->removeTab(index);
+            compare->deleteLater();
         }
     });
     auto* layout = new QVBoxLayout(this);
@@ -97,8 +126,9 @@ QString TablesView::keyOf(const QString& runUid, const QString& name) {
 }
 
 void TablesView::setDatabase(const QString& databasePath) {
-    for (TableTab* tab : openTables()) {
-        m_tabs->removeTab(m_tabs->indexOf(tab));
+    while (m_tabs->count() > 1) {  // table and compare tabs; the list stays
+        QWidget* tab = m_tabs->widget(1);
+        m_tabs->removeTab(1);
         delete tab;
     }
     m_database = databasePath;
@@ -178,6 +208,12 @@ TableTab* TablesView::openTable(RunId run, const QString& name, std::optional<st
     if (m_states.contains(key)) tab->restoreState(m_states.value(key).toMap());
     if (step) tab->showStep(*step);
     connect(tab, &TableTab::stateChanged, this, [this, tab] { rememberState(tab); });
+    connect(tab, &TableTab::compareRequested, this, [this, tab](bool acrossSteps) {
+        if (acrossSteps)
+            compareSteps(tab->entry().run, tab->entry().name);
+        else if (!compareRuns(tab->entry().name))
+            tab->setToolTip(tr("No other shown run has this table."));
+    });
     const int index = m_tabs->addTab(tab, QStringLiteral("%1 · %2").arg(e.runName, e.name));
     m_tabs->setTabToolTip(index, tr("%1 of run %2").arg(e.name, e.runName));
     m_tabs->setCurrentIndex(index);
@@ -199,6 +235,59 @@ TableTab* TablesView::openTableSpec(const QString& spec) {
     for (const TableEntry& e : m_list->entries())  // a table name alone: the first run with it
         if (spec == e.name) return openTable(e.run, e.name);
     return nullptr;
+}
+
+void TablesView::compareSelected() {
+    const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) return;
+    const TableEntry& first = m_list->entry(m_proxy->mapToSource(rows[0]).row());
+    if (rows.size() == 1) {
+        compareSteps(first.run, first.name);
+        return;
+    }
+    std::vector<RunId> runs;
+    for (const QModelIndex& i : rows)
+        runs.push_back(m_list->entry(m_proxy->mapToSource(i).row()).run);
+    compareRuns(first.name, runs);
+}
+
+CompareTab* TablesView::compareRuns(const QString& name, std::vector<RunId> runs) {
+    std::vector<std::pair<QString, std::int64_t>> tables;
+    for (const TableEntry& e : m_list->entries()) {  // in the runs table's order
+        if (e.name != name || e.steps.empty()) continue;
+        if (!runs.empty() && std::find(runs.begin(), runs.end(), e.run) == runs.end()) continue;
+        tables.emplace_back(e.runName, e.steps.back().second);
+    }
+    if (tables.size() < 2) return nullptr;
+    const QString title = tr("%1 · %n runs", nullptr, int(tables.size())).arg(name);
+    return addCompareTab(name, title, std::move(tables));
+}
+
+CompareTab* TablesView::compareSteps(RunId run, const QString& name) {
+    const int row = m_list->find(run, name);
+    if (row < 0) return nullptr;
+    const TableEntry& e = m_list->entry(row);
+    if (e.steps.size() < 2) return nullptr;
+    std::vector<std::pair<QString, std::int64_t>> tables;
+    for (const auto& at : {e.steps.front(), e.steps.back()})
+        tables.emplace_back(tr("step %1").arg(at.first), at.second);
+    return addCompareTab(name, tr("%1 · %2 · steps").arg(e.runName, name), std::move(tables));
+}
+
+CompareTab* TablesView::addCompareTab(const QString& name, const QString& title,
+                                      std::vector<std::pair<QString, std::int64_t>> tables) {
+    std::vector<CompareTab::Input> inputs;
+    QStringList titles;
+    for (auto& [label, id] : tables) {
+        titles << label;
+        inputs.push_back({std::move(label), id});
+    }
+    auto* tab = new CompareTab(name, std::move(inputs), m_database, m_tabs);
+    const int index = m_tabs->addTab(tab, tr("Compare · %1").arg(title));
+    m_tabs->setTabToolTip(index,
+                          tr("%1 compared: %2").arg(name, titles.join(QStringLiteral(", "))));
+    m_tabs->setCurrentIndex(index);
+    return tab;
 }
 
 QList<TableTab*> TablesView::openTables() const {

@@ -11,6 +11,7 @@
 #include "ui/tasks/background.h"
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -18,6 +19,7 @@ class QTreeView;
 
 namespace runlens::ui {
 
+class CompareTab;
 class TableListModel;
 class TableTab;
 class ThumbnailCache;
@@ -41,6 +43,11 @@ public:
     /// Opens "RUN/TABLE" (RUN a run name or id; TABLE may contain '/'), or the first table when
     /// `spec` is empty. nullptr when nothing matches.
     TableTab* openTableSpec(const QString& spec);
+    /// Compares a table across runs (`runs`, default every listed run that has it; each at its
+    /// newest step) in a new tab. nullptr when fewer than two runs have it.
+    CompareTab* compareRuns(const QString& name, std::vector<RunId> runs = {});
+    /// Compares a run's table at its first and newest steps. nullptr with a single step.
+    CompareTab* compareSteps(RunId run, const QString& name);
     /// Table tabs open now, in tab order.
     QList<TableTab*> openTables() const;
     TableTab* currentTable() const;
@@ -64,6 +71,9 @@ signals:
 private:
     void rebuildList();
     void openSelected();
+    void compareSelected();
+    CompareTab* addCompareTab(const QString& name, const QString& title,
+                              std::vector<std::pair<QString, std::int64_t>> tables);
     static QString keyOf(const QString& runUid, const QString& name);
     void rememberState(TableTab* tab);
 
@@ -78,6 +88,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_listHint = nullptr;
+    QPushButton* m_compare = nullptr;
     QTreeView* m_listView = nullptr;
     TableListModel* m_list = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;

@@ -16,6 +16,8 @@ packages=(
     fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf
     # headless screenshots and PDF checks
     xvfb xauth imagemagick poppler-utils
+    # peers in benchmarks (never runtime dependencies)
+    python3-pandas
 )
 
 missing=()

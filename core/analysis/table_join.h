@@ -35,26 +35,33 @@ enum class Outcome : std::int8_t {
     Right,
 };
 
+/// The join refers to the tables' rows, never copies cells: keep the tables while it is used.
 struct TableJoin {
-    std::string keyColumn;          ///< empty: joined by row index
-    std::vector<std::string> keys;  ///< one per joined row, as text (the index when by index)
+    std::string keyColumn;  ///< empty: joined by row index
     /// rowOf[t][j]: the row of table t for joined row j, or -1 when the key is missing there.
-    std::vector<std::vector<std::int64_t>> rowOf;
-    /// outcome[t][j] and prediction[t][j] (the predicted cell as text; empty when missing).
-    std::vector<std::vector<Outcome>> outcome;
-    std::vector<std::vector<std::string>> prediction;
-    std::vector<std::string> truth;  ///< per joined row: the first present table's truth
+    std::vector<std::vector<std::int32_t>> rowOf;
+    std::vector<std::vector<Outcome>> outcome;  ///< outcome[t][j]
+    /// predicted[t][j]: the predicted label as an index into `labels`, -1 when missing.
+    std::vector<std::vector<std::int32_t>> predicted;
+    std::vector<std::int32_t> truth;  ///< per joined row: the first present truth, or -1
+    std::vector<std::string> labels;  ///< every truth and prediction seen, as text
 
-    std::size_t size() const { return keys.size(); }
+    std::size_t size() const { return truth.size(); }
     /// Joined rows missing from at least one table.
     std::int64_t partial() const;
+    /// The first table holding joined row j (its key is that table's key cell).
+    std::size_t keyTable(std::size_t j) const;
 };
 
 /// Joins the tables on `keyColumn` (empty: by row index): rows in the order of the first table,
-/// then rows only later tables hold, in their order. Duplicate keys in a table are an error
+/// then rows only later tables hold, in their order. Keys compare as text (an int id logged as
+/// a float elsewhere still meets), images by content id. Duplicate keys in a table are an error
 /// naming the key and the table (a join on them would pair rows wrongly), as is a key column a
 /// table lacks.
 Result<TableJoin> joinTables(const std::vector<JoinInput>& inputs, const std::string& keyColumn);
+
+/// The key of joined row j as text (the row index when joined by index).
+std::string joinKeyText(const TableJoin& join, const std::vector<JoinInput>& inputs, std::size_t j);
 
 enum class JoinFilter {
     All,

@@ -7,20 +7,26 @@
 namespace runlens::ui {
 namespace {
 
-QVariant sortKey(const std::string& text) {
+QVariant sortKey(const QString& text) {
     bool number = false;
-    const double v = QString::fromStdString(text).toDouble(&number);
-    return number ? QVariant(v) : QVariant(QString::fromStdString(text));
+    const double v = text.toDouble(&number);
+    return number ? QVariant(v) : QVariant(text);
 }
 
 }  // namespace
 
 CompareModel::CompareModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void CompareModel::setJoin(std::shared_ptr<const analysis::TableJoin> join, QStringList titles,
+QString CompareModel::label(std::int32_t index) const {
+    return index < 0 ? QString() : QString::fromStdString(m_join->labels[std::size_t(index)]);
+}
+
+void CompareModel::setJoin(std::shared_ptr<const analysis::TableJoin> join,
+                           std::vector<analysis::JoinInput> inputs, QStringList titles,
                            std::vector<std::uint32_t> rows) {
     beginResetModel();
     m_join = std::move(join);
+    m_inputs = std::move(inputs);
     m_titles = std::move(titles);
     m_rows = std::move(rows);
     endResetModel();
@@ -45,19 +51,20 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const {
     const std::size_t j = m_rows[std::size_t(index.row())];
     const int c = index.column();
     if (c == KeyColumn || c == TruthColumn) {
-        const std::string& text = c == KeyColumn ? m_join->keys[j] : m_join->truth[j];
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return QString::fromStdString(text);
-        if (role == SortRole) return sortKey(text);
-        return {};
+        if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole) return {};
+        const QString text = c == KeyColumn
+                                 ? QString::fromStdString(joinKeyText(*m_join, m_inputs, j))
+                                 : label(m_join->truth[j]);
+        return role == SortRole ? sortKey(text) : QVariant(text);
     }
     const std::size_t t = std::size_t(c - FirstTableColumn);
     if (t >= m_join->outcome.size()) return {};
     const analysis::Outcome outcome = m_join->outcome[t][j];
-    const std::string& predicted = m_join->prediction[t][j];
+    const QString predicted = label(m_join->predicted[t][j]);
     switch (role) {
         case Qt::DisplayRole:
             if (outcome == analysis::Outcome::Missing) return QStringLiteral("—");
-            return QString::fromStdString(predicted);
+            return predicted;
         case SortRole:
             return outcome == analysis::Outcome::Missing ? QVariant() : sortKey(predicted);
         case Qt::BackgroundRole:
@@ -75,7 +82,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const {
                     return tr("%1: right").arg(m_titles.value(int(t)));
                 case analysis::Outcome::Wrong:
                     return tr("%1: wrong (truth %2)")
-                        .arg(m_titles.value(int(t)), QString::fromStdString(m_join->truth[j]));
+                        .arg(m_titles.value(int(t)), label(m_join->truth[j]));
                 case analysis::Outcome::Unknown:
                     return tr("%1: no truth or prediction to compare").arg(m_titles.value(int(t)));
             }

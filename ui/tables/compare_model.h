@@ -21,9 +21,10 @@ public:
 
     explicit CompareModel(QObject* parent = nullptr);
 
-    /// The join, the header of each compared table ("run" or "step 10") and the joined rows
-    /// shown (indices into the join).
-    void setJoin(std::shared_ptr<const analysis::TableJoin> join, QStringList tableTitles,
+    /// The join and its tables (kept alive by the caller while the model shows them), the
+    /// header of each compared table ("run" or "step 10") and the joined rows shown.
+    void setJoin(std::shared_ptr<const analysis::TableJoin> join,
+                 std::vector<analysis::JoinInput> inputs, QStringList tableTitles,
                  std::vector<std::uint32_t> rows);
     void setRows(std::vector<std::uint32_t> rows);
     const analysis::TableJoin* join() const { return m_join.get(); }
@@ -36,7 +37,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    QString label(std::int32_t index) const;
+
     std::shared_ptr<const analysis::TableJoin> m_join;
+    std::vector<analysis::JoinInput> m_inputs;
     QStringList m_titles;
     std::vector<std::uint32_t> m_rows;
 };

@@ -184,7 +184,7 @@ void CompareTab::rejoin() {
             QStringList titles;
             for (const Input& in : m_inputs)
                 titles << in.title;
-            m_model->setJoin(m_join, titles, {});
+            m_model->setJoin(m_join, joinInputs(m_tables), titles, {});
             applyFilter();
             emit loaded();
         });

@@ -41,15 +41,18 @@ TEST_CASE("rows join on a unique key; rows missing on either side show as missin
     REQUIRE(join.ok());
     const TableJoin& j = join.value();
     REQUIRE(j.size() == 4);
-    CHECK(j.keys == std::vector<std::string>{"x", "y", "z", "w"});
-    CHECK(j.rowOf[0] == std::vector<std::int64_t>{0, 1, 2, -1});
-    CHECK(j.rowOf[1] == std::vector<std::int64_t>{-1, 1, 0, 2});  // not shifted by order
+    std::vector<std::string> keys;
+    for (std::size_t k = 0; k < j.size(); ++k)
+        keys.push_back(joinKeyText(j, {in(a), in(b)}, k));
+    CHECK(keys == std::vector<std::string>{"x", "y", "z", "w"});
+    CHECK(j.rowOf[0] == std::vector<std::int32_t>{0, 1, 2, -1});
+    CHECK(j.rowOf[1] == std::vector<std::int32_t>{-1, 1, 0, 2});  // not shifted by order
     CHECK(j.outcome[0][0] == Outcome::Right);
     CHECK(j.outcome[1][0] == Outcome::Missing);
     CHECK(j.outcome[0][1] == Outcome::Wrong);
     CHECK(j.outcome[1][1] == Outcome::Right);
-    CHECK(j.prediction[1][2] == "dog");
-    CHECK(j.truth[3] == "emu");
+    CHECK(j.labels[std::size_t(j.predicted[1][2])] == "dog");
+    CHECK(j.labels[std::size_t(j.truth[3])] == "emu");
     CHECK(j.partial() == 2);
 
     CHECK(filterJoin(j, JoinFilter::All).size() == 4);
@@ -83,9 +86,24 @@ TEST_CASE("duplicate keys are refused with the key named, never joined wrongly",
     CHECK(bad.error().message.find("table 2") != std::string::npos);
     auto byIndex = joinTables({in(a), in(b)}, "");
     REQUIRE(byIndex.ok());
-    CHECK(byIndex.value().keys == std::vector<std::string>{"0", "1"});
-    CHECK(byIndex.value().rowOf[1] == std::vector<std::int64_t>{0, 1});
+    CHECK(byIndex.value().size() == 2);
+    CHECK(joinKeyText(byIndex.value(), {in(a), in(b)}, 1) == "1");
+    CHECK(byIndex.value().rowOf[1] == std::vector<std::int32_t>{0, 1});
     CHECK_FALSE(joinTables({in(a), in(b)}, "nope").ok());
+}
+
+TEST_CASE("numbers join by value, -0 with 0; mixed key types as text", "[analysis]") {
+    PredictionTable a, b;
+    a.addColumn("id", ColumnType::Number).numbers = {0.0, 1.5, 2.0};
+    b.addColumn("id", ColumnType::Number).numbers = {2.0, -0.0, 7.0};
+    auto j = joinTables({{&a, -1, -1}, {&b, -1, -1}}, "id").value();
+    REQUIRE(j.size() == 4);
+    CHECK(j.rowOf[1] == std::vector<std::int32_t>{1, -1, 0, 2});
+    CHECK(j.outcome[0][0] == Outcome::Unknown);
+    PredictionTable c;
+    c.addColumn("id", ColumnType::String).strings = {"2", "1.5"};
+    auto mixed = joinTables({{&a, -1, -1}, {&c, -1, -1}}, "id").value();
+    CHECK(mixed.rowOf[1] == std::vector<std::int32_t>{-1, 1, 0});
 }
 
 TEST_CASE("keys compare as text across types; image keys by content", "[analysis]") {
@@ -101,7 +119,8 @@ TEST_CASE("keys compare as text across types; image keys by content", "[analysis
     const JoinInput ia{&a, 1, 2}, ib{&b, 1, 2};
     REQUIRE(guessJoinKey({ia, ib}) == "image");
     auto j = joinTables({ia, ib}, "image").value();
-    CHECK(j.rowOf[1] == std::vector<std::int64_t>{1, 0});
+    CHECK(j.rowOf[1] == std::vector<std::int32_t>{1, 0});
+    CHECK(joinKeyText(j, {ia, ib}, 1) == "#8");
     CHECK(j.outcome[0][0] == Outcome::Right);  // class label "no" against the string "no"
     CHECK(j.outcome[1][0] == Outcome::Wrong);
     CHECK(filterJoin(j, JoinFilter::Broken) == std::vector<std::uint32_t>{0});

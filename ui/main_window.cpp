@@ -343,7 +343,8 @@ void MainWindow::onDataChanged() {
 void MainWindow::openFileDialog() {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a run database or log"), QSettings().value("lastDir").toString(),
-        tr("Runs (*.runlens *.db *.sqlite *.wandb *.csv events.out.tfevents.*);;All files (*)"));
+        tr("Runs and predictions (*.runlens *.db *.sqlite *.wandb *.csv *.tsv *.jsonl *.ndjson "
+           "events.out.tfevents.*);;All files (*)"));
     if (path.isEmpty()) return;
     QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
     openPath(path);
@@ -478,7 +479,10 @@ void MainWindow::restoreViewState() {
     m_runs->restoreState(settings.value(m_viewKey + "/runs").toMap());
     m_charts->restoreState(settings.value(m_viewKey + "/charts").toMap());
     m_tables->restoreState(settings.value(m_viewKey + "/tables").toMap());
-    m_views->setCurrentIndex(settings.value(m_viewKey + "/view", 0).toInt());
+    // A predictions file holds a table and no metrics: it opens on the Tables view.
+    const int tables = m_views->indexOf(m_tables);
+    const int fallback = m_workspace->format() == QLatin1String("predictions") ? tables : 0;
+    m_views->setCurrentIndex(settings.value(m_viewKey + "/view", fallback).toInt());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -2,6 +2,8 @@
 target_sources(runlens_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/confusion.cpp
     ${CMAKE_CURRENT_LIST_DIR}/confusion.h
+    ${CMAKE_CURRENT_LIST_DIR}/prediction_columns.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/prediction_columns.h
     ${CMAKE_CURRENT_LIST_DIR}/table_join.cpp
     ${CMAKE_CURRENT_LIST_DIR}/table_join.h
 )

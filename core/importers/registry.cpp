@@ -4,6 +4,7 @@
 #include "core/importers/csv/csv_importer.h"
 #include "core/importers/mlflow/mlflow_file_store_importer.h"
 #include "core/importers/mlflow/mlflow_sql_store_importer.h"
+#include "core/importers/predictions/predictions_importer.h"
 #include "core/importers/runlens/runlens_importer.h"
 #include "core/importers/tensorboard/tensorboard_importer.h"
 #include "core/importers/wandb/wandb_importer.h"
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<Importer>> allImporters() {
     importers.push_back(std::make_unique<WandbImporter>());
     importers.push_back(std::make_unique<MlflowFileStoreImporter>());
     importers.push_back(std::make_unique<tb::TensorBoardImporter>());
+    importers.push_back(std::make_unique<predictions::PredictionsImporter>());  // before CSV logs
     importers.push_back(std::make_unique<csv::CsvImporter>());
     return importers;
 }

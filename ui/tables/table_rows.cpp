@@ -7,37 +7,6 @@
 #include <string>
 
 namespace runlens::ui {
-namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s)
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-int findByNames(const PredictionTable& table, std::initializer_list<const char*> names) {
-    // Class-label columns first, then any column with a matching name.
-    for (int pass = 0; pass < 2; ++pass)
-        for (const char* name : names)
-            for (std::size_t i = 0; i < table.columns.size(); ++i) {
-                const TableColumn& c = table.columns[i];
-                if (pass == 0 && c.type != ColumnType::ClassLabel) continue;
-                if (c.type == ColumnType::Image || c.type == ColumnType::NumberArray) continue;
-                if (lower(c.name) == name) return int(i);
-            }
-    return -1;
-}
-
-}  // namespace
-
-std::pair<int, int> guessTruthPrediction(const PredictionTable& table) {
-    const int truth = findByNames(table, {"label", "truth", "target", "y_true", "gt",
-                                          "ground_truth", "true", "actual", "class"});
-    int pred = findByNames(table, {"pred", "prediction", "predicted", "y_pred", "output", "guess",
-                                   "predicted_label", "pred_label"});
-    if (pred == truth) pred = -1;
-    return {truth, pred};
-}
 
 std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int prediction) {
     const std::size_t n = table.rowCount();

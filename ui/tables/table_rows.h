@@ -1,17 +1,17 @@
-// Which rows a table tab shows and in what order: guessing truth and prediction columns, marking
-// wrong predictions, sorting. (Headless helpers over a PredictionTable.)
+// Which rows a table tab shows and in what order: marking wrong predictions, sorting.
+// (Headless helpers over a PredictionTable.)
 #pragma once
 
 #include <cstdint>
 #include <utility>
 #include <vector>
 
+#include "core/analysis/prediction_columns.h"
 #include "core/model/prediction_table.h"
 
 namespace runlens::ui {
 
-/// Truth and prediction column indices guessed from their names (-1 when not found).
-std::pair<int, int> guessTruthPrediction(const PredictionTable& table);
+using analysis::guessTruthPrediction;  // truth and prediction columns by name
 
 /// 1 for rows whose truth and prediction are both present and differ.
 std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int prediction);

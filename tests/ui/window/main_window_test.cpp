@@ -19,6 +19,8 @@
 #include "ui/plots/chart_plot.h"
 #include "ui/plots/charts_panel.h"
 #include "ui/plots/metric_panel.h"
+#include "ui/tables/table_list_model.h"
+#include "ui/tables/tables_view.h"
 #include "ui/widgets/filter_line_edit.h"
 #include "ui/widgets/runs_panel.h"
 #include "ui/workspace.h"
@@ -208,4 +210,25 @@ TEST_CASE("A failed open leaves the open workspace as it was (#17)", "[ui][windo
     REQUIRE(changed.wait(10000));
     CHECK(window.runsPanel()->totalCount() == 7);
     CHECK(statusText(window).contains("7 of 7 runs"));
+}
+
+TEST_CASE("A predictions file opens on the Tables view with its table listed (#10)",
+          "[ui][window]") {
+    IsolatedSettings settings;
+    test::TempDir dir;
+    qputenv("RUNLENS_CACHE_DIR", QByteArray::fromStdString((dir / "cache").string()));
+    test::writeFile(dir / "val_predictions.csv",
+                    "id,label,pred,confidence\n0,cat,cat,0.9\n1,dog,cat,0.6\n2,dog,dog,0.8\n");
+    MainWindow window;
+    showAndOpen(window, (dir / "val_predictions.csv").string());
+    CHECK(window.workspace()->format() == "predictions");
+    TablesView* tables = window.tablesView();
+    CHECK(window.isAncestorOf(tables));
+    CHECK(tables->isVisible());  // the Tables view, not the empty charts
+    for (int i = 0; i < 1000 && tables->listModel()->rowCount() == 0; ++i)
+        QTest::qWait(10);  // the list is read again once the imported data is
+    REQUIRE(tables->listModel()->rowCount() == 1);
+    CHECK(tables->listModel()->entry(0).name == "val_predictions");
+    CHECK(tables->listModel()->entry(0).rows == 3);
+    qunsetenv("RUNLENS_CACHE_DIR");
 }

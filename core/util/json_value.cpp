@@ -1,5 +1,9 @@
-// JsonValue construction, a recursive-descent lenient parser, and a compact writer.
+// JsonValue construction, parsing through rapidjson's SAX reader, and a compact writer.
 #include "core/util/json_value.h"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include <algorithm>
 #include <charconv>
@@ -116,305 +120,66 @@ namespace {
 
 constexpr int kMaxDepth = 1000;
 
-class Parser {
+// Builds JsonValues straight from rapidjson's reader events (no intermediate DOM). Containers
+// under construction sit on a stack; an object member's key waits in m_keys.
+class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
 public:
-    explicit Parser(std::string_view text) : m_text(text) {}
-
-    Result<JsonValue> parseDocument() {
-        JsonValue value;
-        skipSpace();
-        if (!parseValue(value, 0)) return makeError(m_error);
-        skipSpace();
-        if (m_pos != m_text.size()) {
-            fail("unexpected text after the JSON value");
-            return makeError(m_error);
-        }
-        return value;
+    bool Null() { return add(JsonValue()); }
+    bool Bool(bool b) { return add(JsonValue::boolean(b)); }
+    bool Int(int i) { return add(JsonValue::integer(i)); }
+    bool Uint(unsigned u) { return add(JsonValue::integer(std::int64_t(u))); }
+    bool Int64(std::int64_t i) { return add(JsonValue::integer(i)); }
+    bool Uint64(std::uint64_t u) {
+        return add(u <= std::uint64_t(std::numeric_limits<std::int64_t>::max())
+                       ? JsonValue::integer(std::int64_t(u))
+                       : JsonValue::number(double(u)));
     }
+    bool Double(double d) { return add(JsonValue::number(d)); }
+    bool String(const char* text, rapidjson::SizeType length, bool) {
+        return add(JsonValue::string(std::string(text, length)));
+    }
+    bool StartObject() { return open(JsonValue::object()); }
+    bool Key(const char* text, rapidjson::SizeType length, bool) {
+        m_keys.emplace_back(text, length);
+        return true;
+    }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool StartArray() { return open(JsonValue::array()); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
+
+    bool tooDeep() const { return m_tooDeep; }
+    JsonValue take() { return std::move(m_root); }
 
 private:
-    bool fail(const char* what) {
-        if (m_error.empty())
-            m_error = std::string("invalid JSON at offset ") + std::to_string(m_pos) + ": " + what;
-        return false;
-    }
-
-    void skipSpace() {
-        while (m_pos < m_text.size()) {
-            char c = m_text[m_pos];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
-            ++m_pos;
-        }
-    }
-
-    bool consume(std::string_view word) {
-        if (m_text.substr(m_pos, word.size()) != word) return false;
-        m_pos += word.size();
-        return true;
-    }
-
-    bool parseValue(JsonValue& out, int depth) {
-        if (depth > kMaxDepth) return fail("nested too deeply");
-        if (m_pos >= m_text.size()) return fail("unexpected end");
-        char c = m_text[m_pos];
-        switch (c) {
-            case '{':
-                return parseObject(out, depth);
-            case '[':
-                return parseArray(out, depth);
-            case '"': {
-                std::string s;
-                if (!parseString(s)) return false;
-                out = JsonValue::string(std::move(s));
-                return true;
-            }
-            case 't':
-                if (consume("true")) return out = JsonValue::boolean(true), true;
-                return fail("expected true");
-            case 'f':
-                if (consume("false")) return out = JsonValue::boolean(false), true;
-                return fail("expected false");
-            case 'n':
-                if (consume("null")) return out = JsonValue(), true;
-                return fail("expected null");
-            case 'N':
-                if (consume("NaN"))
-                    return out = JsonValue::number(std::numeric_limits<double>::quiet_NaN()), true;
-                return fail("expected NaN");
-            case 'I':
-                if (consume("Infinity"))
-                    return out = JsonValue::number(std::numeric_limits<double>::infinity()), true;
-                return fail("expected Infinity");
-            default:
-                return parseNumber(out);
-        }
-    }
-
-    bool parseNumber(JsonValue& out) {
-        const std::size_t start = m_pos;
-        bool negative = false;
-        if (m_pos < m_text.size() && (m_text[m_pos] == '-' || m_text[m_pos] == '+')) {
-            negative = m_text[m_pos] == '-';
-            ++m_pos;
-            if (consume("Infinity")) {
-                const double inf = std::numeric_limits<double>::infinity();
-                out = JsonValue::number(negative ? -inf : inf);
-                return true;
-            }
-            if (consume("NaN")) {
-                out = JsonValue::number(std::numeric_limits<double>::quiet_NaN());
-                return true;
-            }
-        }
-        const std::size_t digitsStart = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
-            ++m_pos;
-        if (m_pos == digitsStart) return fail("expected a value");
-        bool integral = true;
-        if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-            integral = false;
-            ++m_pos;
-            const std::size_t fracStart = m_pos;
-            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
-                ++m_pos;
-            if (m_pos == fracStart) return fail("expected digits after '.'");
-        }
-        if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
-            integral = false;
-            ++m_pos;
-            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
-            const std::size_t expStart = m_pos;
-            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
-                ++m_pos;
-            if (m_pos == expStart) return fail("expected exponent digits");
-        }
-        // from_chars does not take a leading '+'.
-        const char* first = m_text.data() + (m_text[start] == '+' ? start + 1 : start);
-        const char* last = m_text.data() + m_pos;
-        if (integral) {
-            std::int64_t v = 0;
-            auto [ptr, ec] = std::from_chars(first, last, v);
-            if (ec == std::errc() && ptr == last) {
-                out = JsonValue::integer(v);
-                return true;
-            }
-        }
-        double d = 0;
-        auto [ptr, ec] = std::from_chars(first, last, d);
-        if (ec == std::errc::result_out_of_range) {
-            // Overflow to infinity, underflow to zero, like Python's float().
-            bool bigExponent = false;
-            for (const char* p = first; p != last; ++p) {
-                if (*p == 'e' || *p == 'E') bigExponent = p + 1 != last && p[1] != '-';
-            }
-            if (integral || bigExponent)
-                d = negative ? -std::numeric_limits<double>::infinity()
-                             : std::numeric_limits<double>::infinity();
-            else
-                d = negative ? -0.0 : 0.0;
-        } else if (ec != std::errc() || ptr != last) {
-            return fail("malformed number");
-        }
-        out = JsonValue::number(d);
-        return true;
-    }
-
-    static void appendUtf8(std::string& s, std::uint32_t cp) {
-        if (cp < 0x80) {
-            s += char(cp);
-        } else if (cp < 0x800) {
-            s += char(0xC0 | (cp >> 6));
-            s += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            s += char(0xE0 | (cp >> 12));
-            s += char(0x80 | ((cp >> 6) & 0x3F));
-            s += char(0x80 | (cp & 0x3F));
+    bool add(JsonValue v) {
+        if (m_open.empty()) {
+            m_root = std::move(v);
+        } else if (m_open.back().isArray()) {
+            m_open.back().append(std::move(v));
         } else {
-            s += char(0xF0 | (cp >> 18));
-            s += char(0x80 | ((cp >> 12) & 0x3F));
-            s += char(0x80 | ((cp >> 6) & 0x3F));
-            s += char(0x80 | (cp & 0x3F));
-        }
-    }
-
-    bool parseHex4(std::uint32_t& cp) {
-        if (m_pos + 4 > m_text.size()) return fail("short \\u escape");
-        cp = 0;
-        for (int i = 0; i < 4; ++i) {
-            char h = m_text[m_pos++];
-            cp <<= 4;
-            if (h >= '0' && h <= '9')
-                cp |= std::uint32_t(h - '0');
-            else if (h >= 'a' && h <= 'f')
-                cp |= std::uint32_t(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F')
-                cp |= std::uint32_t(h - 'A' + 10);
-            else
-                return fail("bad \\u escape");
+            m_open.back().members().push_back({std::move(m_keys.back()), std::move(v)});
+            m_keys.pop_back();
         }
         return true;
     }
-
-    bool parseString(std::string& out) {
-        ++m_pos;  // opening quote
-        for (;;) {
-            // Copy the run of plain characters in one go.
-            std::size_t runEnd = m_pos;
-            while (runEnd < m_text.size() && m_text[runEnd] != '"' && m_text[runEnd] != '\\')
-                ++runEnd;
-            out.append(m_text.data() + m_pos, runEnd - m_pos);
-            m_pos = runEnd;
-            if (m_pos >= m_text.size()) return fail("unterminated string");
-            if (m_text[m_pos] == '"') {
-                ++m_pos;
-                return true;
-            }
-            ++m_pos;  // backslash
-            if (m_pos >= m_text.size()) return fail("unterminated string");
-            char e = m_text[m_pos++];
-            switch (e) {
-                case '"':
-                case '\\':
-                case '/':
-                    out += e;
-                    break;
-                case 'b':
-                    out += '\b';
-                    break;
-                case 'f':
-                    out += '\f';
-                    break;
-                case 'n':
-                    out += '\n';
-                    break;
-                case 'r':
-                    out += '\r';
-                    break;
-                case 't':
-                    out += '\t';
-                    break;
-                case 'u': {
-                    std::uint32_t cp = 0;
-                    if (!parseHex4(cp)) return false;
-                    if (cp >= 0xD800 && cp < 0xDC00) {
-                        // A high surrogate: pair it with the following low one if present.
-                        std::uint32_t low = 0;
-                        if (m_text.substr(m_pos, 2) == "\\u") {
-                            std::size_t save = m_pos;
-                            m_pos += 2;
-                            if (!parseHex4(low)) return false;
-                            if (low >= 0xDC00 && low < 0xE000) {
-                                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                            } else {
-                                m_pos = save;
-                                cp = 0xFFFD;
-                            }
-                        } else {
-                            cp = 0xFFFD;
-                        }
-                    } else if (cp >= 0xDC00 && cp < 0xE000) {
-                        cp = 0xFFFD;
-                    }
-                    appendUtf8(out, cp);
-                    break;
-                }
-                default:
-                    return fail("bad escape");
-            }
+    bool open(JsonValue container) {
+        if (m_open.size() >= std::size_t(kMaxDepth)) {
+            m_tooDeep = true;
+            return false;
         }
+        m_open.push_back(std::move(container));
+        return true;
+    }
+    bool close() {
+        JsonValue done = std::move(m_open.back());
+        m_open.pop_back();
+        return add(std::move(done));
     }
 
-    bool parseArray(JsonValue& out, int depth) {
-        ++m_pos;
-        out = JsonValue::array();
-        skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
-            JsonValue item;
-            if (!parseValue(item, depth + 1)) return false;
-            out.append(std::move(item));
-            skipSpace();
-            if (m_pos >= m_text.size()) return fail("unterminated array");
-            char c = m_text[m_pos++];
-            if (c == ']') return true;
-            if (c != ',') return fail("expected ',' or ']'");
-        }
-    }
-
-    bool parseObject(JsonValue& out, int depth) {
-        ++m_pos;
-        out = JsonValue::object();
-        skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
-            if (m_pos >= m_text.size() || m_text[m_pos] != '"') return fail("expected a key");
-            JsonMember member;
-            if (!parseString(member.key)) return false;
-            skipSpace();
-            if (m_pos >= m_text.size() || m_text[m_pos] != ':') return fail("expected ':'");
-            ++m_pos;
-            skipSpace();
-            if (!parseValue(member.value, depth + 1)) return false;
-            out.members().push_back(std::move(member));
-            skipSpace();
-            if (m_pos >= m_text.size()) return fail("unterminated object");
-            char c = m_text[m_pos++];
-            if (c == '}') return true;
-            if (c != ',') return fail("expected ',' or '}'");
-        }
-    }
-
-    std::string_view m_text;
-    std::size_t m_pos = 0;
-    std::string m_error;
+    std::vector<JsonValue> m_open;
+    std::vector<std::string> m_keys;
+    JsonValue m_root;
+    bool m_tooDeep = false;
 };
 
 void appendNumber(std::string& out, const JsonValue& v) {
@@ -491,7 +256,19 @@ void write(std::string& out, const JsonValue& v, bool sortKeys) {
 }  // namespace
 
 Result<JsonValue> parseJson(std::string_view text) {
-    return Parser(text).parseDocument();
+    // Iterative: deep nesting cannot overflow the stack. Full precision: doubles read back
+    // exactly as written. NaN and Infinity: the tokens Python and Go write.
+    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                                rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag;
+    rapidjson::MemoryStream stream(text.data(), text.size());
+    rapidjson::Reader reader;
+    Builder builder;
+    const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+    if (result) return builder.take();
+    const std::string what = builder.tooDeep()
+                                 ? "nested deeper than " + std::to_string(kMaxDepth) + " levels"
+                                 : rapidjson::GetParseError_En(result.Code());
+    return makeError("invalid JSON at offset " + std::to_string(result.Offset()) + ": " + what);
 }
 
 void appendJsonString(std::string& out, std::string_view text) {

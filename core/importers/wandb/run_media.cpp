@@ -34,14 +34,6 @@ std::string artifactPathOf(const JsonValue& ref) {
     return p.empty() ? ref.stringMember("_latest_artifact_path") : p;
 }
 
-Result<JsonValue> readJsonFile(const std::filesystem::path& file) {
-    auto bytes = readFileBytes(file, kMaxTableBytes);
-    if (!bytes) return makeError("missing or unreadable", file.string());
-    auto doc = parseJson(*bytes);
-    if (!doc.ok()) return makeError(doc.error().message, file.string());
-    return doc;
-}
-
 }  // namespace
 
 MediaId RunMedia::storeImage(const std::filesystem::path& file, const JsonValue& hints,
@@ -155,28 +147,22 @@ bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
         if (!artifactPath.empty() && previews.size() < kMaxPreviewTables)
             previews.push_back({t.key, t.step, artifactPath, t.ref.stringMember("path")});
     };
-    JsonValue merged;
+    // The documents' text; a file that cannot be read stops here, as the full copy may still
+    // turn up in a later artifact record.
+    std::vector<std::string> texts;
+    auto fail = [&](const std::string& why) {
+        if (!haveFull) rememberPreview();
+        m_ctx.note(
+            NoteLevel::Warning,
+            "table '" + t.key + "' at step " + std::to_string(t.step) + ": " + why +
+                (artifactPath.empty() || haveFull ? "" : "; its full copy is not known yet"));
+        return false;
+    };
     for (const auto& file : files) {
-        auto doc = readJsonFile(file);
-        if (!doc.ok()) {
-            // The full copy may still turn up in a later artifact record.
-            if (!haveFull) rememberPreview();
-            m_ctx.note(
-                NoteLevel::Warning,
-                "table '" + t.key + "' at step " + std::to_string(t.step) + ": " +
-                    doc.error().toString() +
-                    (artifactPath.empty() || haveFull ? "" : "; its full copy is not known yet"));
-            return false;
-        }
-        if (merged.isNull()) {
-            merged = std::move(doc).value();
-        } else if (JsonValue* data = merged.find("data"); data && data->isArray()) {
-            if (const JsonValue* more = doc->find("data"); more && more->isArray())
-                for (const JsonValue& row : more->items())
-                    data->append(row);
-        }
+        auto bytes = readFileBytes(file, kMaxTableBytes);
+        if (!bytes) return fail(file.string() + ": missing or unreadable");
+        texts.push_back(std::move(*bytes));
     }
-
     const std::filesystem::path fullDir =
         haveFull ? std::filesystem::path(full->localPath).parent_path() : std::filesystem::path();
     auto resolve = [&](const JsonValue& cell) -> MediaId {
@@ -190,11 +176,12 @@ bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
             if (MediaId id = storeImage(fullDir / path, cell)) return id;
         return storeImage(m_ctx.filesDir() / path, cell);
     };
-    auto table = readWandbTable(merged, t.key, t.step, resolve);
-    if (!table.ok()) {
-        m_ctx.note(NoteLevel::Warning, "table '" + t.key + "': " + table.error().message);
-        return false;
-    }
+    auto table = readWandbTable(std::vector<std::string_view>(texts.begin(), texts.end()), t.key,
+                                t.step, resolve);
+    texts.clear();
+    if (!table.ok())
+        return fail((files.size() == 1 ? files.front().string() + ": " : std::string()) +
+                    table.error().message);
     const std::int64_t rows = std::int64_t(table->table.rowCount());
     const JsonValue* nrows = t.ref.find("nrows");
     if (!haveFull) {

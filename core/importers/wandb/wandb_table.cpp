@@ -1,56 +1,98 @@
-// W&B Table JSON: per-column type inference and conversion to PredictionTable.
+// W&B Table JSON: parsed into rapidjson documents, then per-column type inference and conversion
+// to PredictionTable straight from rapidjson values.
 #include "core/importers/wandb/wandb_table.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 #include <cmath>
 #include <limits>
+#include <memory>
 
-#include "core/importers/wandb/wandb_values.h"
 #include "core/model/value.h"
 
 namespace runlens::wandb {
 namespace {
 
+using Json = rapidjson::Value;
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag |
+                                 rapidjson::kParseFullPrecisionFlag |
+                                 rapidjson::kParseNanAndInfFlag;
 
-bool isImageObject(const JsonValue& v) {
-    return isMediaObject(v) && v.stringMember("_type") == "image-file";
+std::string_view text(const Json& v) {
+    return {v.GetString(), v.GetStringLength()};
 }
 
-bool isImagePlaceholder(const JsonValue& v) {
-    return v.isString() && v.str() == "Image";
+const Json* member(const Json& object, const char* key) {
+    if (!object.IsObject()) return nullptr;
+    auto it = object.FindMember(key);
+    return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
-bool isNumberList(const JsonValue& v) {
-    if (!v.isArray()) return false;
-    for (const JsonValue& x : v.items()) {
-        if (!x.isNumber()) return false;
-    }
+bool isImageObject(const Json& v) {
+    const Json* type = member(v, "_type");
+    return type && type->IsString() && text(*type) == "image-file";
+}
+
+bool isImagePlaceholder(const Json& v) {
+    return v.IsString() && text(v) == "Image";
+}
+
+bool isNumberList(const Json& v) {
+    if (!v.IsArray()) return false;
+    for (const Json& x : v.GetArray())
+        if (!x.IsNumber()) return false;
     return true;
 }
 
-std::string cellText(const JsonValue& v) {
-    switch (v.type()) {
-        case JsonValue::Type::Null:
+// A cell as a JsonValue: for the image resolver and for the text of nested values.
+JsonValue toJsonValue(const Json& v) {
+    switch (v.GetType()) {
+        case rapidjson::kNullType:
             return {};
-        case JsonValue::Type::String:
-            return v.str();
-        case JsonValue::Type::Bool:
-            return v.toBool() ? "true" : "false";
-        case JsonValue::Type::Number:
-            return v.isInteger() ? std::to_string(v.toInt64()) : formatNumber(v.toDouble());
-        default:
-            return toJson(v, true);
+        case rapidjson::kFalseType:
+        case rapidjson::kTrueType:
+            return JsonValue::boolean(v.GetBool());
+        case rapidjson::kNumberType:
+            return v.IsInt64() ? JsonValue::integer(v.GetInt64())
+                               : JsonValue::number(v.GetDouble());
+        case rapidjson::kStringType:
+            return JsonValue::string(std::string(text(v)));
+        case rapidjson::kArrayType: {
+            JsonValue out = JsonValue::array();
+            for (const Json& x : v.GetArray())
+                out.append(toJsonValue(x));
+            return out;
+        }
+        case rapidjson::kObjectType: {
+            JsonValue out = JsonValue::object();
+            for (const auto& m : v.GetObject())
+                out.members().push_back({std::string(text(m.name)), toJsonValue(m.value)});
+            return out;
+        }
     }
+    return {};
 }
 
-ColumnType inferType(const std::vector<const JsonValue*>& cells) {
+std::string cellText(const Json& v) {
+    if (v.IsNull()) return {};
+    if (v.IsString()) return std::string(text(v));
+    if (v.IsBool()) return v.GetBool() ? "true" : "false";
+    if (v.IsNumber())
+        return v.IsInt64() ? std::to_string(v.GetInt64()) : formatNumber(v.GetDouble());
+    return toJson(toJsonValue(v), true);
+}
+
+ColumnType inferType(const std::vector<const Json*>& cells) {
     std::size_t nulls = 0, numbers = 0, bools = 0, images = 0, placeholders = 0, lists = 0;
-    for (const JsonValue* c : cells) {
-        if (c->isNull())
+    for (const Json* c : cells) {
+        if (c->IsNull())
             ++nulls;
-        else if (c->isNumber())
+        else if (c->IsNumber())
             ++numbers;
-        else if (c->isBool())
+        else if (c->IsBool())
             ++bools;
         else if (isImageObject(*c))
             ++images;
@@ -70,52 +112,73 @@ ColumnType inferType(const std::vector<const JsonValue*>& cells) {
 
 }  // namespace
 
-Result<WandbTable> readWandbTable(const JsonValue& doc, std::string name, std::int64_t step,
-                                  const ImageResolver& resolveImage) {
-    const JsonValue* columns = doc.isObject() ? doc.find("columns") : nullptr;
-    const JsonValue* data = doc.isObject() ? doc.find("data") : nullptr;
-    if (!columns || !columns->isArray() || !data || !data->isArray())
+Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents, std::string name,
+                                  std::int64_t step, const ImageResolver& resolveImage) {
+    std::vector<std::unique_ptr<rapidjson::Document>> docs;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        auto doc = std::make_unique<rapidjson::Document>();
+        doc->Parse<kParseFlags>(documents[i].data(), documents[i].size());
+        if (doc->HasParseError())
+            return makeError((documents.size() > 1 ? "increment " + std::to_string(i + 1) + ": "
+                                                   : std::string()) +
+                             "invalid JSON at offset " + std::to_string(doc->GetErrorOffset()) +
+                             ": " + rapidjson::GetParseError_En(doc->GetParseError()));
+        docs.push_back(std::move(doc));
+    }
+    const Json* columns = docs.empty() ? nullptr : member(*docs.front(), "columns");
+    const Json* firstData = docs.empty() ? nullptr : member(*docs.front(), "data");
+    if (!columns || !columns->IsArray() || !firstData || !firstData->IsArray())
         return makeError("not a W&B table: no \"columns\" and \"data\" lists");
+
+    // Rows of every document, in order (increments without a data list add nothing).
+    std::vector<const Json*> rows;
+    for (const auto& doc : docs)
+        if (const Json* data = member(*doc, "data"); data && data->IsArray())
+            for (const Json& row : data->GetArray())
+                rows.push_back(&row);
 
     WandbTable out;
     out.table.name = std::move(name);
     out.table.step = step;
-    const JsonValue null;
-    const std::size_t rows = data->items().size();
-    std::vector<const JsonValue*> cells(rows);
-    for (std::size_t col = 0; col < columns->items().size(); ++col) {
-        for (std::size_t r = 0; r < rows; ++r) {
-            const JsonValue& row = data->items()[r];
-            cells[r] = row.isArray() && col < row.items().size() ? &row.items()[col] : &null;
+    const Json null;
+    std::vector<const Json*> cells(rows.size());
+    const rapidjson::SizeType columnCount = columns->Size();
+    for (rapidjson::SizeType col = 0; col < columnCount; ++col) {
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const Json& row = *rows[r];
+            cells[r] = row.IsArray() && col < row.Size() ? &row[col] : &null;
         }
         const ColumnType type = inferType(cells);
-        TableColumn& c = out.table.addColumn(cellText(columns->items()[col]), type);
+        TableColumn& c = out.table.addColumn(cellText((*columns)[col]), type);
         switch (type) {
             case ColumnType::Number:
-                c.numbers.reserve(rows);
-                for (const JsonValue* v : cells)
-                    c.numbers.push_back(v->toDouble());
+                c.numbers.reserve(cells.size());
+                for (const Json* v : cells)
+                    c.numbers.push_back(v->IsNumber() ? v->GetDouble() : kNaN);
                 break;
             case ColumnType::Bool:
-                c.numbers.reserve(rows);
-                for (const JsonValue* v : cells)
-                    c.numbers.push_back(v->isBool() ? (v->toBool() ? 1.0 : 0.0) : kNaN);
+                c.numbers.reserve(cells.size());
+                for (const Json* v : cells)
+                    c.numbers.push_back(v->IsBool() ? (v->GetBool() ? 1.0 : 0.0) : kNaN);
                 break;
             case ColumnType::NumberArray:
-                c.arrays.reserve(rows);
-                for (const JsonValue* v : cells) {
+                c.arrays.reserve(cells.size());
+                for (const Json* v : cells) {
                     std::vector<double> values;
-                    for (const JsonValue& x : v->items())
-                        values.push_back(x.toDouble());
+                    if (v->IsArray()) {
+                        values.reserve(v->Size());
+                        for (const Json& x : v->GetArray())
+                            values.push_back(x.GetDouble());
+                    }
                     c.arrays.push_back(std::move(values));
                 }
                 break;
             case ColumnType::Image:
-                c.ints.reserve(rows);
-                for (const JsonValue* v : cells) {
+                c.ints.reserve(cells.size());
+                for (const Json* v : cells) {
                     MediaId id = 0;
                     if (isImageObject(*v)) {
-                        id = resolveImage ? resolveImage(*v) : 0;
+                        id = resolveImage ? resolveImage(toJsonValue(*v)) : 0;
                         if (id == 0) ++out.missingImages;
                     } else if (isImagePlaceholder(*v)) {
                         ++out.placeholderImages;
@@ -125,8 +188,8 @@ Result<WandbTable> readWandbTable(const JsonValue& doc, std::string name, std::i
                 break;
             case ColumnType::String:
             case ColumnType::ClassLabel:
-                c.strings.reserve(rows);
-                for (const JsonValue* v : cells)
+                c.strings.reserve(cells.size());
+                for (const Json* v : cells)
                     c.strings.push_back(cellText(*v));
                 break;
         }

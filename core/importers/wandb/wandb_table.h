@@ -1,9 +1,12 @@
-// W&B Table JSON ({"columns": [...], "data": [[...]]}) -> runlens::PredictionTable.
+// W&B Table JSON ({"columns": [...], "data": [[...]]}) -> runlens::PredictionTable, read with
+// rapidjson's DOM (a 200,000-row table is tens of megabytes: no per-cell JsonValue is built).
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/model/prediction_table.h"
 #include "core/util/json_value.h"
@@ -20,12 +23,14 @@ struct WandbTable {
     std::int64_t missingImages = 0;      ///< image cells whose file could not be found
 };
 
-/// Reads a table document. Each column gets the narrowest type that holds all its cells:
-/// Number (null -> NaN; NaN/Infinity kept), Bool, NumberArray (lists of numbers), Image (image
-/// objects, or the "Image" placeholders a preview copy has instead), else String (other values
-/// as their JSON text, null as ""). Short rows are padded with nulls. Error if the document has
-/// no "columns"/"data" arrays.
-Result<WandbTable> readWandbTable(const JsonValue& doc, std::string name, std::int64_t step,
-                                  const ImageResolver& resolveImage);
+/// Reads a table from the JSON text of its documents: one, or an incremental table's increments
+/// oldest first (columns from the first, rows appended). Each column gets the narrowest type
+/// that holds all its cells: Number (null -> NaN; NaN/Infinity kept), Bool, NumberArray (lists
+/// of numbers), Image (image objects, or the "Image" placeholders a preview copy has instead),
+/// else String (other values as their JSON text, null as ""). Short rows are padded with nulls.
+/// Error if a document is not JSON (the message says which and where) or the first has no
+/// "columns"/"data" lists.
+Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents, std::string name,
+                                  std::int64_t step, const ImageResolver& resolveImage);
 
 }  // namespace runlens::wandb

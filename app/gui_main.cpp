@@ -30,6 +30,7 @@ struct GuiOptions {
     QString view;    ///< "charts", "tables", "tables:RUN/TABLE" or "compare:TABLE"
     QString filter;  ///< the runs filter (charts) or the table filter (tables)
     QString search;  ///< the charts' search: panels whose key contains every word
+    QString group;   ///< tables: the column the rows are grouped by
     bool viewSet = false;
 };
 
@@ -79,6 +80,7 @@ void showTable(ui::MainWindow& window, const GuiOptions& options, std::function<
         auto* table = qobject_cast<ui::TableTab*>(tab);
         auto ready = [table, options, done] {
             if (table && !options.filter.isEmpty()) table->setFilter(options.filter);
+            if (table && !options.group.isEmpty()) table->setGroupColumn(options.group);
             QTimer::singleShot(400, [done] { done(0); });  // thumbnails decode meanwhile
         };
         if (auto* joined = qobject_cast<ui::CompareTab*>(tab))
@@ -187,8 +189,10 @@ int runGui(int argc, char** argv) {
         "expr");
     QCommandLineOption search(
         "search", "Shows only the chart and media panels whose key contains every word.", "words");
+    QCommandLineOption group("group", "With --view tables: group the rows by COLUMN.", "column");
     parser.addOption(screenshot);
     parser.addOption(search);
+    parser.addOption(group);
     parser.addOption(size);
     parser.addOption(view);
     parser.addOption(filter);
@@ -200,6 +204,7 @@ int runGui(int argc, char** argv) {
     options.view = parser.value(view);
     options.filter = parser.value(filter);
     options.search = parser.value(search);
+    options.group = parser.value(group);
     if (!options.view.isEmpty() && options.view != "charts" && options.view != "tables" &&
         !options.view.startsWith(QLatin1String("tables:")) &&
         !options.view.startsWith(QLatin1String("compare:"))) {

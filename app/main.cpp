@@ -16,7 +16,7 @@ namespace {
 void printUsage() {
     std::printf(
         "usage: runlens [PATH] [--view charts|tables[:RUN/TABLE]|compare:TABLE] [--filter EXPR]\n"
-        "               [--search WORDS] [--screenshot FILE.png [--size WxH]]\n"
+        "               [--search WORDS] [--group COLUMN] [--screenshot FILE.png [--size WxH]]\n"
         "       runlens info PATH [--json] [--runs]\n"
         "       runlens demo [--output PATH] [--seed N]\n"
         "\n"

@@ -283,7 +283,9 @@ void MediaPanel::showStep() {
                     "hide runs to choose others.")
                      .arg(kMaxRuns)
                      .arg(m_runsWithImages);
-    if (hidden > 0) notes << tr("%n more image(s) at this step are not shown.", nullptr, hidden);
+    if (hidden > 0)
+        notes << (hidden == 1 ? tr("1 more image at this step is not shown.")
+                              : tr("%1 more images at this step are not shown.").arg(hidden));
     m_note->setText(notes.join(QLatin1Char(' ')));
     m_note->setVisible(!notes.isEmpty());
     updateStepLabel();

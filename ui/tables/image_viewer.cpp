@@ -44,12 +44,19 @@ ImageViewer::ImageViewer(ThumbnailCache* images, PredictionTableModel* model,
     showRow(index.row());
 }
 
+int ImageViewer::nextImageRow(int direction) const {
+    int row = m_row + direction;
+    while (row >= 0 && row < m_model->rowCount() && m_model->groupAt(row) >= 0)
+        row += direction;  // group headers hold no image
+    return row;
+}
+
 QString ImageViewer::caption() const {
     return m_caption->text();
 }
 
 void ImageViewer::showRow(int row) {
-    if (row < 0 || row >= m_model->rowCount()) return;
+    if (row < 0 || row >= m_model->rowCount() || m_model->groupAt(row) >= 0) return;
     m_row = row;
     const PredictionTable& table = *m_model->table();
     const std::uint32_t r = m_model->tableRow(row);
@@ -87,10 +94,10 @@ void ImageViewer::keyPressEvent(QKeyEvent* event) {
     switch (event->key()) {
         case Qt::Key_Right:
         case Qt::Key_Down:
-            return showRow(m_row + 1);
+            return showRow(nextImageRow(+1));
         case Qt::Key_Left:
         case Qt::Key_Up:
-            return showRow(m_row - 1);
+            return showRow(nextImageRow(-1));
         case Qt::Key_Space:
             close();
             return;

@@ -27,6 +27,8 @@ protected:
 
 private:
     void showRow(int row);
+    /// The next row in `direction` (+1 or -1) that is not a group header.
+    int nextImageRow(int direction) const;
 
     ThumbnailCache* m_images;
     PredictionTableModel* m_model;

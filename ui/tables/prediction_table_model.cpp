@@ -3,6 +3,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
@@ -73,7 +74,65 @@ void PredictionTableModel::setTable(std::shared_ptr<const PredictionTable> table
 void PredictionTableModel::setRows(std::vector<std::uint32_t> rows) {
     beginResetModel();
     m_rows = std::move(rows);
+    m_grouped = false;
+    m_groups.clear();
+    m_display.clear();
     endResetModel();
+}
+
+void PredictionTableModel::setGroups(std::vector<GroupHeader> groups,
+                                     std::vector<std::vector<std::uint32_t>> members) {
+    beginResetModel();
+    m_grouped = true;
+    m_groups = std::move(groups);
+    m_display.clear();
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        m_display.push_back(kGroupBit | std::uint32_t(g));
+        if (!m_groups[g].collapsed && g < members.size())
+            m_display.insert(m_display.end(), members[g].begin(), members[g].end());
+    }
+    endResetModel();
+}
+
+int PredictionTableModel::groupAt(int row) const {
+    if (!m_grouped || row < 0 || std::size_t(row) >= m_display.size()) return -1;
+    const std::uint32_t v = m_display[std::size_t(row)];
+    return v & kGroupBit ? int(v & ~kGroupBit) : -1;
+}
+
+QVariant PredictionTableModel::groupData(int group, int column, int role) const {
+    const GroupHeader& g = m_groups[std::size_t(group)];
+    switch (role) {
+        case Qt::DisplayRole:
+            if (column == 0)
+                return QStringLiteral("%1 %2  (%3)")
+                    .arg(g.collapsed ? QStringLiteral("▸") : QStringLiteral("▾"), g.title,
+                         QLocale().toString(qlonglong(g.count)));
+            if (column > 0 && std::size_t(column) < g.means.size() &&
+                !std::isnan(g.means[std::size_t(column)]))
+                return tr("mean %1").arg(g.means[std::size_t(column)], 0, 'g', 3);
+            return {};
+        case Qt::ToolTipRole:
+            return tr("%1: %n row(s), the means of the numeric columns beside — click to %2",
+                      nullptr, int(g.count))
+                .arg(g.title, g.collapsed ? tr("show them") : tr("hide them"));
+        case Qt::FontRole: {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        case Qt::BackgroundRole:
+            return QBrush(QColor(232, 238, 247));
+        case Qt::TextAlignmentRole:
+            return column == 0 ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                               : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        case ColumnTypeRole:
+            return int(ColumnType::String);  // drawn as text, whatever the column holds
+        case GroupRole:
+            return true;
+        default:
+            return {};
+    }
 }
 
 void PredictionTableModel::setTruthPrediction(int truthColumn, int predictionColumn) {
@@ -119,11 +178,13 @@ QString PredictionTableModel::cellText(std::uint32_t r, int column) const {
 
 const std::vector<double>* PredictionTableModel::arrayCell(int row, int column) const {
     const TableColumn& c = m_table->columns[std::size_t(column)];
-    return c.type == ColumnType::NumberArray ? &c.arrays[tableRow(row)] : nullptr;
+    if (c.type != ColumnType::NumberArray || groupAt(row) >= 0) return nullptr;
+    return &c.arrays[tableRow(row)];
 }
 
 int PredictionTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !m_table ? 0 : int(m_rows.size());
+    if (parent.isValid() || !m_table) return 0;
+    return int(m_grouped ? m_display.size() : m_rows.size());
 }
 
 int PredictionTableModel::columnCount(const QModelIndex& parent) const {
@@ -132,6 +193,8 @@ int PredictionTableModel::columnCount(const QModelIndex& parent) const {
 
 QVariant PredictionTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !m_table) return {};
+    if (const int group = groupAt(index.row()); group >= 0)
+        return groupData(group, index.column(), role);
     const std::uint32_t r = tableRow(index.row());
     const TableColumn& c = m_table->columns[std::size_t(index.column())];
     switch (role) {
@@ -165,7 +228,7 @@ QVariant PredictionTableModel::headerData(int section, Qt::Orientation orientati
                                           int role) const {
     if (!m_table) return {};
     if (orientation == Qt::Vertical) {
-        if (role == Qt::DisplayRole && section >= 0 && section < rowCount())
+        if (role == Qt::DisplayRole && section >= 0 && section < rowCount() && groupAt(section) < 0)
             return qint64(tableRow(section));
         return {};
     }

@@ -8,6 +8,23 @@
 
 namespace runlens::ui {
 
+bool hasValue(const TableColumn& c, std::size_t r) {
+    switch (c.type) {
+        case ColumnType::Number:
+        case ColumnType::Bool:
+            return !std::isnan(c.numbers[r]);
+        case ColumnType::String:
+            return !c.strings[r].empty();
+        case ColumnType::ClassLabel:
+            return c.ints[r] >= 0;
+        case ColumnType::Image:
+            return c.ints[r] > 0;
+        case ColumnType::NumberArray:
+            return !c.arrays[r].empty();
+    }
+    return false;
+}
+
 std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int prediction) {
     const std::size_t n = table.rowCount();
     std::vector<std::uint8_t> wrong(n, 0);

@@ -13,6 +13,9 @@ namespace runlens::ui {
 
 using analysis::guessTruthPrediction;  // truth and prediction columns by name
 
+/// Whether a cell holds a value (not missing), without building its text.
+bool hasValue(const TableColumn& column, std::size_t row);
+
 /// 1 for rows whose truth and prediction are both present and differ.
 std::vector<std::uint8_t> wrongRows(const PredictionTable& table, int truth, int prediction);
 

@@ -22,8 +22,10 @@
 #include <QTextStream>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cmath>
 #include <numeric>
 
+#include "core/analysis/row_groups.h"
 #include "core/query/bound_query.h"
 #include "core/query/prediction_query_table.h"
 #include "core/store/run_store.h"
@@ -38,6 +40,18 @@
 
 namespace runlens::ui {
 namespace {
+
+// Group headers given their own span and height: beyond this many, the rest keep the row layout
+// (a column of thousands of values is better read sorted than grouped).
+constexpr int kMaxGroupHeadersLaidOut = 2000;
+
+// The column named `name`, or -1 (also for an empty name).
+int columnIndex(const PredictionTable& table, const QString& name) {
+    if (name.isEmpty()) return -1;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (QString::fromStdString(table.columns[c].name) == name) return int(c);
+    return -1;
+}
 
 struct LoadedTable {
     std::shared_ptr<const PredictionTable> table;
@@ -116,8 +130,10 @@ TableTab::TableTab(TableEntry entry, QString databasePath, ThumbnailCache* thumb
             &TableTab::showHeaderMenu);
     connect(m_view, &QTableView::doubleClicked, this, &TableTab::enlarge);
     connect(m_view, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        if (ColumnType(index.data(PredictionTableModel::ColumnTypeRole).toInt()) ==
-            ColumnType::Image)
+        if (m_model->groupAt(index.row()) >= 0)
+            toggleGroup(index.row());
+        else if (ColumnType(index.data(PredictionTableModel::ColumnTypeRole).toInt()) ==
+                 ColumnType::Image)
             enlarge(index);
     });
     connect(thumbnails, &ThumbnailCache::thumbnailReady, m_view->viewport(),
@@ -192,6 +208,16 @@ QHBoxLayout* TableTab::buildToolbar() {
         emit stateChanged();
     });
     bar->addWidget(m_wrongOnly);
+
+    m_groupBox = new QComboBox(this);
+    m_groupBox->setObjectName(QStringLiteral("groupBy"));
+    m_groupBox->setToolTip(
+        tr("Group the rows by a column: a header per value with its count and "
+           "the mean of each numeric column; click a header to fold it"));
+    m_groupBox->addItem(tr("No grouping"), QString());
+    connect(m_groupBox, &QComboBox::activated, this,
+            [this] { setGroupColumn(m_groupBox->currentData().toString()); });
+    bar->addWidget(m_groupBox);
 
     m_truthButton = new QToolButton(this);
     m_truthButton->setText(tr("Truth / prediction…"));
@@ -295,6 +321,7 @@ void TableTab::onLoaded(std::shared_ptr<const PredictionTable> table, const QStr
             restoreState(state);
         }
         m_wrongOnly->setEnabled(m_model->truthColumn() >= 0 && m_model->predictionColumn() >= 0);
+        fillGroupChoices();
         applyRows();
         if (m_view->horizontalHeader()->sectionSize(0) <= 1 || !m_view->isVisible())
             m_view->resizeColumnsToContents();
@@ -378,8 +405,83 @@ void TableTab::applyRows() {
     }
     if (error.isEmpty() && m_sortColumn >= 0 && m_sortColumn < int(m_table->columns.size()))
         sortRows(*m_table, m_sortColumn, m_sortOrder == Qt::AscendingOrder, rows);
-    m_model->setRows(std::move(rows));
+    const int groupColumn = columnIndex(*m_table, m_groupColumn);
+    if (groupColumn < 0) {
+        m_model->setRows(std::move(rows));
+    } else {
+        // Groups in the column's order; rows in each keep the sort.
+        auto groups = analysis::groupRows(*m_table, groupColumn, rows);
+        m_model->setRows(std::move(rows));
+        std::vector<PredictionTableModel::GroupHeader> headers;
+        std::vector<std::vector<std::uint32_t>> members;
+        for (analysis::RowGroup& g : groups) {
+            const QString title = g.key.empty() ? tr("%1 missing").arg(m_groupColumn)
+                                                : QStringLiteral("%1 = %2").arg(
+                                                      m_groupColumn, QString::fromStdString(g.key));
+            headers.push_back({title, std::int64_t(g.rows.size()), std::move(g.means),
+                               m_collapsedGroups.contains(title)});
+            members.push_back(std::move(g.rows));
+        }
+        m_model->setGroups(std::move(headers), std::move(members));
+        layoutGroupHeaders();
+    }
     updateStatus();
+}
+
+void TableTab::layoutGroupHeaders() {
+    m_view->clearSpans();
+    const int height = m_view->fontMetrics().height() + 10;
+    int shown = 0;
+    for (int r = 0; r < m_model->rowCount() && shown < kMaxGroupHeadersLaidOut; ++r) {
+        const int group = m_model->groupAt(r);
+        if (group < 0) continue;
+        ++shown;
+        // The title spans the columns up to the first one with a mean to show.
+        const auto& means = m_model->groups()[std::size_t(group)].means;
+        int span = 1;
+        while (span < m_model->columnCount() &&
+               (std::size_t(span) >= means.size() || std::isnan(means[std::size_t(span)])))
+            ++span;
+        if (span > 1) m_view->setSpan(r, 0, 1, span);
+        m_view->verticalHeader()->resizeSection(r, height);  // a header is one line of text
+    }
+}
+
+void TableTab::fillGroupChoices() {
+    const QSignalBlocker block(m_groupBox);
+    while (m_groupBox->count() > 1)
+        m_groupBox->removeItem(1);
+    for (const TableColumn& c : m_table->columns)
+        if (c.type != ColumnType::Image && c.type != ColumnType::NumberArray)
+            m_groupBox->addItem(tr("Group by %1").arg(QString::fromStdString(c.name)),
+                                QString::fromStdString(c.name));
+    const int at = m_groupBox->findData(m_groupColumn);
+    m_groupBox->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+void TableTab::setGroupColumn(const QString& column) {
+    if (column == m_groupColumn) return;
+    m_groupColumn = column;
+    m_collapsedGroups.clear();
+    if (const int at = m_groupBox->findData(column); at >= 0) m_groupBox->setCurrentIndex(at);
+    applyRows();
+    emit stateChanged();
+}
+
+void TableTab::toggleGroup(int row) {
+    const int group = m_model->groupAt(row);
+    if (group < 0) return;
+    const QString title = m_model->groups()[std::size_t(group)].title;
+    if (!m_collapsedGroups.remove(title)) m_collapsedGroups.insert(title);
+    applyRows();
+    // Keep the header under the cursor: it is the group-th header in the new rows.
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        if (m_model->groupAt(r) == group) {
+            m_view->setCurrentIndex(m_model->index(r, 0));
+            m_view->scrollTo(m_model->index(r, 0));
+            break;
+        }
+    emit stateChanged();
 }
 
 void TableTab::setConfusionShown(bool shown) {
@@ -447,16 +549,16 @@ void TableTab::updateStatus() {
         return;
     }
     QString text = tr("%1 of %2 rows")
-                       .arg(locale.toString(qlonglong(m_model->rowCount())),
+                       .arg(locale.toString(qlonglong(m_model->rows().size())),
                             locale.toString(qlonglong(m_table->rowCount())));
     const int truth = m_model->truthColumn(), pred = m_model->predictionColumn();
-    if (truth >= 0 && pred >= 0 && m_model->rowCount() > 0) {
+    if (truth >= 0 && pred >= 0 && !m_model->rows().empty()) {
         const auto wrong = wrongRows(*m_table, truth, pred);
         std::size_t judged = 0, right = 0;
         const TableColumn& t = m_table->columns[std::size_t(truth)];
         const TableColumn& p = m_table->columns[std::size_t(pred)];
         for (std::uint32_t r : m_model->rows()) {
-            if (labelText(t, r).isEmpty() || labelText(p, r).isEmpty()) continue;
+            if (!hasValue(t, r) || !hasValue(p, r)) continue;
             ++judged;
             right += !wrong[r];
         }
@@ -464,6 +566,10 @@ void TableTab::updateStatus() {
             text += tr(" · accuracy %1 % over the shown rows (%2 = truth, %3 = prediction)")
                         .arg(100.0 * double(right) / double(judged), 0, 'f', 1)
                         .arg(QString::fromStdString(t.name), QString::fromStdString(p.name));
+    }
+    if (m_model->isGrouped()) {
+        const auto groups = qlonglong(m_model->groups().size());
+        text += groups == 1 ? tr(" · 1 group") : tr(" · %1 groups").arg(locale.toString(groups));
     }
     if (m_entry.steps.size() > 1) text += tr(" · step %1").arg(locale.toString(qlonglong(m_step)));
     m_status->setText(text);
@@ -524,7 +630,10 @@ bool TableTab::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Space) {
-            enlarge(m_view->currentIndex());
+            if (m_model->groupAt(m_view->currentIndex().row()) >= 0)
+                toggleGroup(m_view->currentIndex().row());
+            else
+                enlarge(m_view->currentIndex());
             return true;
         }
     }
@@ -545,9 +654,9 @@ void TableTab::copySelection() const {
     for (int r = top; r <= bottom; ++r) {
         QStringList cells;
         for (int c = left; c <= right; ++c)
-            cells << (m_view->selectionModel()->isSelected(m_model->index(r, c))
-                          ? m_model->cellText(m_model->tableRow(r), c)
-                          : QString());
+            cells << (!m_view->selectionModel()->isSelected(m_model->index(r, c)) ? QString()
+                      : m_model->groupAt(r) >= 0 ? m_model->index(r, c).data().toString()
+                                                 : m_model->cellText(m_model->tableRow(r), c));
         lines << cells.join('\t');
     }
     QApplication::clipboard()->setText(lines.join('\n'));
@@ -625,6 +734,8 @@ QVariantMap TableTab::saveState() const {
     state["confusion"] = confusionShown();
     state["rowPercent"] = m_confusionPanel->normalized();
     state["split"] = m_split->saveState();
+    state["group"] = m_groupColumn;
+    state["collapsed"] = QStringList(m_collapsedGroups.begin(), m_collapsedGroups.end());
     if (m_userTruthPrediction) {
         state["truth"] = m_model->truthColumn();
         state["prediction"] = m_model->predictionColumn();
@@ -648,6 +759,10 @@ void TableTab::restoreState(const QVariantMap& state) {
     m_wrongOnly->blockSignals(false);
     m_sortColumn = state.value("sortColumn", -1).toInt();
     m_sortOrder = Qt::SortOrder(state.value("sortOrder").toInt());
+    m_groupColumn = state.value("group").toString();
+    const QStringList collapsed = state.value("collapsed").toStringList();
+    m_collapsedGroups = QSet<QString>(collapsed.begin(), collapsed.end());
+    fillGroupChoices();
     if (m_sortColumn >= 0) m_view->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
     m_thumbSlider->setValue(state.value("thumbnail", kDefaultThumbnail).toInt());
     if (state.contains("header"))

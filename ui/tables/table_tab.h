@@ -3,6 +3,7 @@
 // and a confusion matrix beside it whose cells filter the rows.
 #pragma once
 
+#include <QSet>
 #include <QVariantMap>
 #include <QWidget>
 #include <memory>
@@ -44,6 +45,12 @@ public:
     void setFilter(const QString& text);
     void setWrongOnly(bool on);
     bool wrongOnly() const;
+    /// Groups the rows by a column (empty: no grouping): a header row per value with its count
+    /// and the mean of each numeric column; clicking a header (or Space on it) folds the group.
+    void setGroupColumn(const QString& column);
+    QString groupColumn() const { return m_groupColumn; }
+    /// Folds or unfolds the group whose header is view row `row`.
+    void toggleGroup(int row);
     /// Truth and prediction columns by index (-1: none), overriding the guess by name.
     void setTruthPrediction(int truth, int prediction);
     /// Shows or hides the confusion matrix beside the rows (Ctrl+M).
@@ -83,6 +90,10 @@ private:
     void load(std::int64_t tableId);
     void onLoaded(std::shared_ptr<const PredictionTable> table, const QString& error);
     void applyRows();
+    /// The group-by choices: the loaded table's columns that hold single values.
+    void fillGroupChoices();
+    /// Group header rows: the title spanning the columns before the first mean, one line high.
+    void layoutGroupHeaders();
     void sortBy(int column, Qt::SortOrder order);
     void updateStatus();
     void chooseTruthPrediction();
@@ -117,6 +128,9 @@ private:
     TableCellDelegate* m_delegate = nullptr;
 
     QString m_filterText;
+    QComboBox* m_groupBox = nullptr;
+    QString m_groupColumn;
+    QSet<QString> m_collapsedGroups;  ///< group titles folded by the user
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_userTruthPrediction = false;

@@ -308,3 +308,56 @@ TEST_CASE("The confusion matrix counts the filtered rows; a cell click shows its
     tab->grab().save(
         QString::fromStdString((test::testOutputDir() / "tables_confusion.png").string()));
 }
+
+TEST_CASE("Group by: a header per value with count and means; headers fold; remembered (#10)",
+          "[ui][tables]") {
+    test::TempDir dir;
+    const std::string path = (dir / "t.runlens").string();
+    test::writeTableDatabase(path, 2, 30);
+    TablesView view;
+    view.resize(1200, 800);
+    view.show();
+    view.setRuns(drawn(2));
+    view.setDatabase(QString::fromStdString(path));
+    TableTab* tab = openFirst(view);
+    PredictionTableModel* model = tab->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tab->setGroupColumn("label");
+    // 30 rows, label r % 3: three groups of 10 in class order, each under its header.
+    REQUIRE(model->isGrouped());
+    REQUIRE(model->groups().size() == 3);
+    CHECK(model->rowCount() == 33);
+    CHECK(model->groupAt(0) == 0);
+    CHECK(model->groupAt(11) == 1);
+    CHECK(model->index(0, 0).data().toString().contains("label = cat"));
+    CHECK(model->index(0, 0).data().toString().contains("(10)"));
+    CHECK(model->index(0, 4).data().toString().startsWith("mean"));  // confidence
+    CHECK(model->index(0, 0).data(PredictionTableModel::GroupRole).toBool());
+    CHECK(model->rows().size() == 30);  // export and accuracy still see every row
+    CHECK(tab->statusText().contains("3 groups"));
+
+    tab->toggleGroup(11);  // fold "dog"
+    CHECK(model->rowCount() == 23);
+    CHECK(model->groups()[1].collapsed);
+    CHECK(model->index(11, 0).data().toString().startsWith("▸"));
+    QTest::mouseClick(tab->view()->viewport(), Qt::LeftButton, {},
+                      tab->view()->visualRect(model->index(11, 0)).center());
+    CHECK(model->rowCount() == 33);  // a click on the header unfolds it
+
+    tab->toggleGroup(0);
+    const QVariantMap state = tab->saveState();
+    CHECK(state["group"].toString() == "label");
+    tab->setGroupColumn(QString());
+    CHECK_FALSE(model->isGrouped());
+    CHECK(model->rowCount() == 30);
+    tab->restoreState(state);
+    REQUIRE(model->isGrouped());
+    CHECK(model->rowCount() == 23);  // "cat" folded again
+
+    // The filter narrows the groups; Wrong only too.
+    tab->setFilter("confidence > 0.8");
+    std::int64_t inGroups = 0;
+    for (const auto& g : model->groups())
+        inGroups += g.count;
+    CHECK(inGroups == std::int64_t(model->rows().size()));
+}

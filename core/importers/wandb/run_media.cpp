@@ -1,6 +1,8 @@
 // RunMedia: images -> media at steps; W&B Tables from artifacts or previews.
 #include "core/importers/wandb/run_media.h"
 
+#include <algorithm>
+
 #include "core/importers/wandb/media_file.h"
 #include "core/importers/wandb/wandb_table.h"
 #include "core/importers/wandb/wandb_values.h"
@@ -11,6 +13,7 @@ namespace {
 
 constexpr std::int64_t kMaxTableBytes = std::int64_t(1) << 30;
 constexpr std::size_t kMaxPreviewTables = 1000;
+constexpr std::size_t kMaxCompositeBytes = 1 << 20;
 constexpr std::string_view kClientArtifactScheme = "wandb-client-artifact://";
 
 int intMember(const JsonValue& o, const char* key) {
@@ -118,11 +121,7 @@ const ArtifactEntry* RunMedia::artifactEntry(const std::string& artifactPath,
 
 bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
     const std::string type = t.ref.stringMember("_type");
-    if (type == "joined-table" || type == "partitioned-table") {
-        m_ctx.note(NoteLevel::Info, "table '" + t.key + "' is a " + type +
-                                        ", which is kept in an artifact and not read");
-        return false;
-    }
+    const bool composite = type == "joined-table" || type == "partitioned-table";
     const std::string artifactPath = artifactPathOf(t.ref);
     const std::vector<ArtifactEntry>* entries = nullptr;
     const ArtifactEntry* full = artifactEntry(artifactPath, &entries);
@@ -147,6 +146,12 @@ bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
         if (!artifactPath.empty() && previews.size() < kMaxPreviewTables)
             previews.push_back({t.key, t.step, artifactPath, t.ref.stringMember("path")});
     };
+    if (composite && !haveFull) {  // its parts live only in the artifact: wait for it
+        rememberPreview();
+        m_ctx.note(NoteLevel::Info, "table '" + t.key + "' is a " + type +
+                                        " kept in an artifact that is not on this machine");
+        return false;
+    }
     // The documents' text; a file that cannot be read stops here, as the full copy may still
     // turn up in a later artifact record.
     std::vector<std::string> texts;
@@ -176,6 +181,14 @@ bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
             if (MediaId id = storeImage(fullDir / path, cell)) return id;
         return storeImage(m_ctx.filesDir() / path, cell);
     };
+    // A joined or partitioned table's document only names its parts, other entries of the
+    // same artifact.
+    if (haveFull && entries && texts.size() == 1) {
+        if (auto parts = compositeParts(texts.front(), *entries); parts.kind != Composite::None) {
+            texts.clear();
+            return logCompositeTable(t, parts, resolve);
+        }
+    }
     auto table = readWandbTable(std::vector<std::string_view>(texts.begin(), texts.end()), t.key,
                                 t.step, resolve);
     texts.clear();
@@ -202,6 +215,86 @@ bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
         m_ctx.note(NoteLevel::Warning,
                    "table '" + t.key + "': some image files of its cells are missing");
     m_ctx.sink().logTable(m_ctx.runId(), table->table);
+    return true;
+}
+
+RunMedia::CompositeParts RunMedia::compositeParts(const std::string& text,
+                                                  const std::vector<ArtifactEntry>& entries) {
+    CompositeParts parts;
+    // Composite documents are tiny; a table of data is not worth parsing twice.
+    if (text.size() > kMaxCompositeBytes || (text.find("joined-table") == std::string::npos &&
+                                             text.find("partitioned-table") == std::string::npos))
+        return parts;
+    auto doc = parseJson(text);
+    if (!doc.ok() || !doc->isObject()) return parts;
+    const std::string type = doc->stringMember("_type");
+    auto localPath = [&](const std::string& path) {
+        for (const ArtifactEntry& e : entries)
+            if (e.path == path) return e.localPath;
+        return std::string();
+    };
+    if (type == "joined-table") {
+        parts.kind = Composite::Joined;
+        parts.files = {localPath(doc->stringMember("table1")),
+                       localPath(doc->stringMember("table2"))};
+        parts.names = {doc->stringMember("table1"), doc->stringMember("table2")};
+        if (const JsonValue* key = doc->find("join_key");
+            key && key->isArray() && key->items().size() == 2)
+            parts.keys = {key->items()[0].str(), key->items()[1].str()};
+        else
+            parts.keys = {doc->stringMember("join_key"), doc->stringMember("join_key")};
+    } else if (type == "partitioned-table") {
+        parts.kind = Composite::Partitioned;
+        std::string dir = doc->stringMember("parts_path");
+        while (!dir.empty() && dir.back() == '/')
+            dir.pop_back();
+        std::vector<const ArtifactEntry*> found;
+        for (const ArtifactEntry& e : entries)
+            if (e.path.rfind(dir + "/", 0) == 0 && e.path.ends_with(".table.json"))
+                found.push_back(&e);
+        std::sort(found.begin(), found.end(),
+                  [](const ArtifactEntry* x, const ArtifactEntry* y) { return x->path < y->path; });
+        for (const ArtifactEntry* e : found) {
+            parts.files.push_back(e->localPath);
+            parts.names.push_back(e->path);
+        }
+    }
+    return parts;
+}
+
+bool RunMedia::logCompositeTable(const TableRef& t, const CompositeParts& parts,
+                                 const ImageResolver& resolve) {
+    const std::string kind = parts.kind == Composite::Joined ? "joined" : "partitioned";
+    auto fail = [&](const std::string& why) {
+        m_ctx.note(NoteLevel::Warning, "table '" + t.key + "' at step " + std::to_string(t.step) +
+                                           " (" + kind + "): " + why);
+        return false;
+    };
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < parts.files.size(); ++i) {
+        auto bytes =
+            parts.files[i].empty() ? std::nullopt : readFileBytes(parts.files[i], kMaxTableBytes);
+        if (!bytes) return fail("its part " + parts.names[i] + " is missing from the artifact");
+        texts.push_back(std::move(*bytes));
+    }
+    if (texts.empty()) return fail("the artifact holds none of its parts");
+    PredictionTable table;
+    if (parts.kind == Composite::Partitioned) {
+        auto read = readWandbTable(std::vector<std::string_view>(texts.begin(), texts.end()), t.key,
+                                   t.step, resolve);
+        if (!read.ok()) return fail(read.error().message);
+        table = std::move(read->table);
+    } else {
+        auto first = readWandbTable({texts[0]}, t.key, t.step, resolve);
+        if (!first.ok()) return fail(parts.names[0] + ": " + first.error().message);
+        auto second = readWandbTable({texts[1]}, t.key, t.step, resolve);
+        if (!second.ok()) return fail(parts.names[1] + ": " + second.error().message);
+        auto joined =
+            joinWandbTables(first->table, second->table, parts.keys.first, parts.keys.second);
+        if (!joined.ok()) return fail(joined.error().message);
+        table = std::move(joined.value());
+    }
+    m_ctx.sink().logTable(m_ctx.runId(), table);
     return true;
 }
 

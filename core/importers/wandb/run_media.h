@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "core/importers/wandb/run_context.h"
+#include "core/importers/wandb/wandb_table.h"
 #include "core/util/json_value.h"
 
 namespace runlens::wandb {
 
 /// Turns media references ({"_type": "image-file" | "images/separated" | "table-file" | ...})
-/// into sink media, images at steps and prediction tables.
+/// into sink media, images at steps and prediction tables; joined and partitioned tables are
+/// read from the parts their artifact holds.
 ///
 /// The images logged under key k at step s (one, or a list) become media at step s of k, with
 /// their captions: the charts show them in a media panel with a step slider. A W&B Table becomes a
@@ -39,6 +41,20 @@ private:
         std::int64_t step;
         JsonValue ref;
     };
+
+    enum class Composite { None, Joined, Partitioned };
+    /// What a joined-table or partitioned-table document names: the local files of its parts
+    /// (joined: two tables and their keys; partitioned: every part, in path order).
+    struct CompositeParts {
+        Composite kind = Composite::None;
+        std::vector<std::string> files;  ///< local paths; empty where the entry is missing
+        std::vector<std::string> names;  ///< the parts' paths inside the artifact
+        std::pair<std::string, std::string> keys;
+    };
+    static CompositeParts compositeParts(const std::string& text,
+                                         const std::vector<ArtifactEntry>& entries);
+    bool logCompositeTable(const TableRef& t, const CompositeParts& parts,
+                           const ImageResolver& resolve);
 
     void addImages(const std::string& key, std::int64_t step, const JsonValue& media);
     bool logTable(const TableRef& t, bool onlyIfFull);

@@ -9,6 +9,7 @@
 #include <limits>
 #include <memory>
 
+#include "core/analysis/table_join.h"
 #include "core/model/value.h"
 
 namespace runlens::wandb {
@@ -193,6 +194,89 @@ Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents
                     c.strings.push_back(cellText(*v));
                 break;
         }
+    }
+    return out;
+}
+
+namespace {
+
+// Appends row `row` of `in` to `out` (same type), or a missing cell when row < 0.
+void appendCell(TableColumn& out, const TableColumn& in, std::int32_t row) {
+    const bool has = row >= 0;
+    const std::size_t r = has ? std::size_t(row) : 0;
+    switch (in.type) {
+        case ColumnType::Number:
+        case ColumnType::Bool:
+            out.numbers.push_back(has ? in.numbers[r] : kNaN);
+            break;
+        case ColumnType::String:
+            out.strings.push_back(has ? in.strings[r] : std::string());
+            break;
+        case ColumnType::ClassLabel:
+            out.ints.push_back(has ? in.ints[r] : -1);
+            break;
+        case ColumnType::Image:
+            out.ints.push_back(has ? in.ints[r] : 0);
+            break;
+        case ColumnType::NumberArray:
+            out.arrays.push_back(has ? in.arrays[r] : std::vector<double>());
+            break;
+    }
+}
+
+int columnNamed(const PredictionTable& table, const std::string& name) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (table.columns[c].name == name) return int(c);
+    return -1;
+}
+
+}  // namespace
+
+Result<PredictionTable> joinWandbTables(const PredictionTable& a, const PredictionTable& b,
+                                        const std::string& keyA, const std::string& keyB) {
+    const int ka = columnNamed(a, keyA), kb = columnNamed(b, keyB);
+    if (ka < 0) return makeError("the first table has no join key column '" + keyA + "'");
+    if (kb < 0) return makeError("the second table has no join key column '" + keyB + "'");
+    // The join matches columns by name: b's key takes a's key name in a copy.
+    PredictionTable renamed = b;
+    renamed.columns[std::size_t(kb)].name = keyA;
+    auto join = analysis::joinTables({{&a, -1, -1}, {&renamed, -1, -1}}, keyA);
+    if (!join.ok()) return join.error();
+    const analysis::TableJoin& j = join.value();
+
+    PredictionTable out;
+    out.name = a.name;
+    out.step = a.step;
+    auto addFrom = [&](const PredictionTable& from, std::size_t side, int column,
+                       const std::string& name) {
+        const TableColumn& in = from.columns[std::size_t(column)];
+        TableColumn& c = out.addColumn(name, in.type);
+        c.classNames = in.classNames;
+        for (std::size_t r = 0; r < j.size(); ++r)
+            appendCell(c, in, j.rowOf[side][r]);
+    };
+    for (std::size_t c = 0; c < a.columns.size(); ++c) {
+        if (int(c) != ka) {
+            addFrom(a, 0, int(c), a.columns[c].name);
+            continue;
+        }
+        // The key from whichever side holds the row.
+        const TableColumn& in = a.columns[c];
+        TableColumn& key = out.addColumn(in.name, in.type);
+        key.classNames = in.classNames;
+        const TableColumn& other = b.columns[std::size_t(kb)];
+        for (std::size_t r = 0; r < j.size(); ++r) {
+            if (j.rowOf[0][r] >= 0 || other.type != in.type || other.classNames != in.classNames)
+                appendCell(key, in, j.rowOf[0][r]);
+            else
+                appendCell(key, other, j.rowOf[1][r]);
+        }
+    }
+    for (std::size_t c = 0; c < b.columns.size(); ++c) {
+        if (int(c) == kb) continue;
+        std::string name = b.columns[c].name;
+        if (columnNamed(out, name) >= 0) name += " (2)";
+        addFrom(b, 1, int(c), name);
     }
     return out;
 }

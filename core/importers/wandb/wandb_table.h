@@ -33,4 +33,11 @@ struct WandbTable {
 Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents, std::string name,
                                   std::int64_t step, const ImageResolver& resolveImage);
 
+/// A W&B joined-table: the rows of `a` and `b` matched on their key columns (`keyA` in a,
+/// `keyB` in b). An outer join, so nothing read is dropped: a row only one table has keeps the
+/// other's cells missing. Columns: a's, then b's without its key; a name b shares with a gets
+/// " (2)". Duplicate keys are an error (a join on them would pair rows wrongly).
+Result<PredictionTable> joinWandbTables(const PredictionTable& a, const PredictionTable& b,
+                                        const std::string& keyA, const std::string& keyB);
+
 }  // namespace runlens::wandb

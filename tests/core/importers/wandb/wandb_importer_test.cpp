@@ -604,3 +604,66 @@ TEST_CASE("canOpen accepts wandb folders, run folders and logs, and nothing else
     CHECK(findImporter(dir) != nullptr);
     CHECK(findImporter(dir)->format() == "wandb");
 }
+
+TEST_CASE("Joined and partitioned tables are read from the parts their artifact holds (#10)",
+          "[wandb][importer][tables]") {
+    TempDir tmp;
+    const fs::path cache = tmp / "cache";
+    fs::create_directories(cache);
+    writeFile(cache / "joined", R"({"_type": "joined-table", "table1": "a.table.json",)"
+                                R"( "table2": "b.table.json", "join_key": ["id", "uid"]})");
+    writeFile(cache / "a",
+              R"({"columns": ["id", "label", "pred"],)"
+              R"( "data": [[1, "cat", "cat"], [2, "dog", "cat"], [3, "cow", "cow"]]})");
+    writeFile(cache / "b", R"({"columns": ["uid", "pred", "score"],)"
+                           R"( "data": [[3, "dog", 0.5], [1, "cat", 0.9], [4, "emu", 0.1]]})");
+    writeFile(cache / "parts", R"({"_type": "partitioned-table", "parts_path": "parts/"})");
+    writeFile(cache / "p0", R"({"columns": ["x", "y"], "data": [[1, "a"], [2, "b"]]})");
+    writeFile(cache / "p1", R"({"columns": ["x", "y"], "data": [[3, "c"]]})");
+
+    LogBuilder log;
+    log.add(headerRecord());
+    log.add(runRecord(Proto().bytes(1, "j01n3d00").bytes(3, "p").message(17, timestamp(1e9))));
+    log.add(
+        historyRecord({nestedItem({"joined", "_type"}, "\"joined-table\""),
+                       nestedItem({"joined", "artifact_path"},
+                                  "\"wandb-client-artifact://cj/joined.joined-table.json\""),
+                       nestedItem({"parts", "_type"}, "\"partitioned-table\""),
+                       nestedItem({"parts", "artifact_path"},
+                                  "\"wandb-client-artifact://cp/parts.partitioned-table.json\""),
+                       item("_step", "4")},
+                      4, true));
+    log.add(artifactRecord("j01n3d00", "run_table", "run-j01n3d00-joined", "d1", "cj",
+                           {{"joined.joined-table.json", (cache / "joined").string()},
+                            {"a.table.json", (cache / "a").string()},
+                            {"b.table.json", (cache / "b").string()}}));
+    log.add(artifactRecord("j01n3d00", "run_table", "run-j01n3d00-parts", "d2", "cp",
+                           {{"parts.partitioned-table.json", (cache / "parts").string()},
+                            {"parts/1.table.json", (cache / "p1").string()},
+                            {"parts/0.table.json", (cache / "p0").string()}}));
+    log.add(exitRecord(0, 9));
+    const fs::path dir = tmp / "run-20240101_000000-j01n3d00";
+    fs::create_directories(dir);
+    writeFile(dir / "run-j01n3d00.wandb", log.bytes());
+    MemorySink sink;
+    importInto(dir, sink);
+    MemoryRun& run = sink.byUid("j01n3d00");
+
+    const PredictionTable* joined = findTable(run, "joined");
+    REQUIRE(joined);
+    REQUIRE(joined->columns.size() == 5);  // id, label, pred, pred (2), score
+    CHECK(joined->columns[3].name == "pred (2)");
+    REQUIRE(joined->rowCount() == 4);  // an outer join: 4 only in b is kept
+    CHECK(joined->columns[0].numbers == std::vector<double>{1, 2, 3, 4});
+    CHECK(cellText(joined->columns[3], 2) == "dog");  // b's prediction for id 3
+    CHECK(cellText(joined->columns[3], 1).empty());   // b has no id 2
+    CHECK(cellText(joined->columns[1], 3).empty());   // a has no id 4
+    CHECK(joined->columns[4].numbers[0] == 0.9);
+
+    const PredictionTable* parts = findTable(run, "parts");
+    REQUIRE(parts);
+    REQUIRE(parts->rowCount() == 3);  // the parts in path order
+    CHECK(parts->columns[1].strings == std::vector<std::string>{"a", "b", "c"});
+    for (const auto& n : run.notes)
+        CHECK(n.message.find("not read") == std::string::npos);
+}

@@ -214,6 +214,10 @@ bool RunMedia::logTable(const TableRef& t, bool onlyIfFull) {
     if (table->missingImages > 0)
         m_ctx.note(NoteLevel::Warning,
                    "table '" + t.key + "': some image files of its cells are missing");
+    if (!table->damage.empty())
+        m_ctx.note(NoteLevel::Warning, "table '" + t.key + "' at step " + std::to_string(t.step) +
+                                           ": " + table->damage + "; the " + std::to_string(rows) +
+                                           " complete rows before it were read");
     m_ctx.sink().logTable(m_ctx.runId(), table->table);
     return true;
 }
@@ -283,6 +287,7 @@ bool RunMedia::logCompositeTable(const TableRef& t, const CompositeParts& parts,
         auto read = readWandbTable(std::vector<std::string_view>(texts.begin(), texts.end()), t.key,
                                    t.step, resolve);
         if (!read.ok()) return fail(read.error().message);
+        if (!read->damage.empty()) fail(read->damage + "; the rows before it were read");
         table = std::move(read->table);
     } else {
         auto first = readWandbTable({texts[0]}, t.key, t.step, resolve);

@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -116,14 +117,23 @@ ColumnType inferType(const std::vector<const Json*>& cells) {
 Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents, std::string name,
                                   std::int64_t step, const ImageResolver& resolveImage) {
     std::vector<std::unique_ptr<rapidjson::Document>> docs;
+    std::string damage;
     for (std::size_t i = 0; i < documents.size(); ++i) {
         auto doc = std::make_unique<rapidjson::Document>();
         doc->Parse<kParseFlags>(documents[i].data(), documents[i].size());
-        if (doc->HasParseError())
-            return makeError((documents.size() > 1 ? "increment " + std::to_string(i + 1) + ": "
-                                                   : std::string()) +
-                             "invalid JSON at offset " + std::to_string(doc->GetErrorOffset()) +
-                             ": " + rapidjson::GetParseError_En(doc->GetParseError()));
+        if (doc->HasParseError()) {
+            const std::string where =
+                (documents.size() > 1 ? "increment " + std::to_string(i + 1) + ": "
+                                      : std::string()) +
+                "invalid JSON at offset " + std::to_string(doc->GetErrorOffset()) + ": " +
+                rapidjson::GetParseError_En(doc->GetParseError());
+            // Cut short or damaged: the complete rows before the damage are still worth reading.
+            const std::string salvaged = salvageTableRows(documents[i], doc->GetErrorOffset());
+            doc = std::make_unique<rapidjson::Document>();
+            if (!salvaged.empty()) doc->Parse<kParseFlags>(salvaged.data(), salvaged.size());
+            if (salvaged.empty() || doc->HasParseError()) return makeError(where);
+            damage = where;
+        }
         docs.push_back(std::move(doc));
     }
     const Json* columns = docs.empty() ? nullptr : member(*docs.front(), "columns");
@@ -139,6 +149,7 @@ Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents
                 rows.push_back(&row);
 
     WandbTable out;
+    out.damage = std::move(damage);
     out.table.name = std::move(name);
     out.table.step = step;
     const Json null;
@@ -196,6 +207,40 @@ Result<WandbTable> readWandbTable(const std::vector<std::string_view>& documents
         }
     }
     return out;
+}
+
+std::string salvageTableRows(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    const std::size_t key = text.find("\"data\"");
+    if (key == std::string_view::npos || key >= offset) return {};
+    std::size_t pos = text.find('[', key);
+    if (pos == std::string_view::npos || pos >= offset) return {};
+    // Scan the data list: depth 1 is inside it, a row ends where depth comes back to 1.
+    std::size_t lastRowEnd = pos + 1;  // no complete row yet: an empty list
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (; pos < offset; ++pos) {
+        const char c = text[pos];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 1) lastRowEnd = pos + 1;
+            if (depth == 0)  // the list is whole: the damage comes after it
+                return std::string(text.substr(0, pos + 1)) + "}";
+        }
+    }
+    return std::string(text.substr(0, lastRowEnd)) + "]}";
 }
 
 namespace {

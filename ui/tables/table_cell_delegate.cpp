@@ -50,7 +50,17 @@ void TableCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
 void TableCellDelegate::paintImage(QPainter* painter, const QStyleOptionViewItem& option,
                                    const QModelIndex& index) const {
     const qint64 id = index.data(PredictionTableModel::MediaIdRole).toLongLong();
-    if (id <= 0 || !m_thumbnails) return;
+    if (id <= 0) {  // no file for it (a W&B preview copy, a missing image): say so quietly
+        painter->save();
+        painter->setPen(option.palette.color(QPalette::PlaceholderText));
+        const QRect area = option.rect.adjusted(4, 0, -4, 0);
+        const QString text = QObject::tr("no image");
+        const bool fits = option.fontMetrics.horizontalAdvance(text) <= area.width();
+        painter->drawText(area, Qt::AlignCenter, fits ? text : QStringLiteral("—"));
+        painter->restore();
+        return;
+    }
+    if (!m_thumbnails) return;
     const QRect area = option.rect.adjusted(2, 2, -2, -2);
     const int size = std::min({m_thumbnailSize, area.width(), area.height()});
     if (size <= 4) return;

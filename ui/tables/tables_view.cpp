@@ -22,6 +22,8 @@
 namespace runlens::ui {
 namespace {
 
+constexpr int kTabTextWidth = 320;  // px; W&B table names can be a whole module path
+
 struct LoadedList {
     std::vector<TableInfo> tables;
     QString error;
@@ -214,7 +216,9 @@ TableTab* TablesView::openTable(RunId run, const QString& name, std::optional<st
         else if (!compareRuns(tab->entry().name))
             tab->setToolTip(tr("No other shown run has this table."));
     });
-    const int index = m_tabs->addTab(tab, QStringLiteral("%1 · %2").arg(e.runName, e.name));
+    const int index = m_tabs->addTab(
+        tab, fontMetrics().elidedText(QStringLiteral("%1 · %2").arg(e.runName, e.name),
+                                      Qt::ElideMiddle, kTabTextWidth));
     m_tabs->setTabToolTip(index, tr("%1 of run %2").arg(e.name, e.runName));
     m_tabs->setCurrentIndex(index);
     emit tableOpened(tab);
@@ -283,7 +287,8 @@ CompareTab* TablesView::addCompareTab(const QString& name, const QString& title,
         inputs.push_back({std::move(label), id});
     }
     auto* tab = new CompareTab(name, std::move(inputs), m_database, m_tabs);
-    const int index = m_tabs->addTab(tab, tr("Compare · %1").arg(title));
+    const int index = m_tabs->addTab(tab, fontMetrics().elidedText(tr("Compare · %1").arg(title),
+                                                                   Qt::ElideMiddle, kTabTextWidth));
     m_tabs->setTabToolTip(index,
                           tr("%1 compared: %2").arg(name, titles.join(QStringLiteral(", "))));
     m_tabs->setCurrentIndex(index);

@@ -17,6 +17,7 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/models/run_table_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/models/run_table_model.h
     ${CMAKE_CURRENT_LIST_DIR}/tasks/background.h
+    ${CMAKE_CURRENT_LIST_DIR}/widgets/enlarged_image.h
     ${CMAKE_CURRENT_LIST_DIR}/widgets/filter_line_edit.cpp
     ${CMAKE_CURRENT_LIST_DIR}/widgets/filter_line_edit.h
     ${CMAKE_CURRENT_LIST_DIR}/widgets/runs_panel.cpp

@@ -66,9 +66,7 @@ void ChartSection::setCellSize(QSize size) {
 int ChartSection::applyFilter(const QStringList& words) {
     m_matching = 0;
     for (MetricPanel* panel : m_panels) {
-        bool match = true;
-        for (const QString& w : words)
-            match = match && panel->keyName().contains(w, Qt::CaseInsensitive);
+        const bool match = matchesWords(panel->keyName(), words);
         panel->setVisible(match);
         m_matching += match ? 1 : 0;
     }

@@ -110,9 +110,7 @@ void MediaSection::setCollapsed(bool collapsed) {
 int MediaSection::applyFilter(const QStringList& words) {
     m_matching = 0;
     for (MediaPanel* p : std::as_const(m_panels)) {
-        bool match = true;
-        for (const QString& w : words)
-            match = match && p->keyName().contains(w, Qt::CaseInsensitive);
+        const bool match = matchesWords(p->keyName(), words);
         p->setVisible(match);
         m_matching += match ? 1 : 0;
     }

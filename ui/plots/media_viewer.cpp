@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "ui/tables/thumbnail_cache.h"
+#include "ui/widgets/enlarged_image.h"
 #include "ui/widgets/screen_size.h"
 
 namespace runlens::ui {
@@ -20,13 +21,8 @@ MediaViewer::MediaViewer(ThumbnailCache* cache, const QString& key, const DrawnR
       m_items(std::move(images)),
       m_current(current) {
     setWindowTitle(tr("%1 — %2").arg(key, run.name));
-    m_image = new QLabel(this);
-    m_image->setAlignment(Qt::AlignCenter);
-    m_image->setMinimumSize(256, 256);
-    m_caption = new QLabel(this);
-    m_caption->setObjectName(QStringLiteral("mediaCaption"));
-    m_caption->setAlignment(Qt::AlignCenter);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_image = makeImageLabel(this);
+    m_caption = makeCaptionLabel(this, QStringLiteral("mediaCaption"));
     m_caption->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_image, 1);
@@ -43,14 +39,7 @@ void MediaViewer::showCurrent() {
     if (m_items.empty()) return;
     const StepMediaItem& item = m_items[m_current];
     const QImage image = m_cache->fullImage(item.media);
-    if (image.isNull()) {
-        m_image->setText(tr("This image cannot be read."));
-    } else {
-        const QSize room = m_image->size().expandedTo(QSize(256, 256));
-        const bool small = image.width() * 2 <= room.width() && image.height() * 2 <= room.height();
-        m_image->setPixmap(QPixmap::fromImage(image.scaled(
-            room, Qt::KeepAspectRatio, small ? Qt::FastTransformation : Qt::SmoothTransformation)));
-    }
+    showFitted(m_image, image);
     QString text = QStringLiteral("<span style='color:%1'>■</span> <b>%2</b>  ·  %3  ·  ")
                        .arg(m_run.color.name(), m_run.name.toHtmlEscaped(), m_key.toHtmlEscaped());
     text += tr("step %1").arg(item.step);

@@ -8,6 +8,12 @@
 
 namespace runlens::ui {
 
+bool matchesWords(const QString& key, const QStringList& words) {
+    for (const QString& w : words)
+        if (!key.contains(w, Qt::CaseInsensitive)) return false;
+    return true;
+}
+
 SectionHeader::SectionHeader(const QString& title, QWidget* parent) : QWidget(parent) {
     m_button = new QToolButton(this);
     m_button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

@@ -9,6 +9,9 @@ class QToolButton;
 
 namespace runlens::ui {
 
+/// Whether a panel's key contains every search word (any case): the charts' search.
+bool matchesWords(const QString& key, const QStringList& words);
+
 class SectionHeader : public QWidget {
     Q_OBJECT
 public:

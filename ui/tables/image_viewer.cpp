@@ -9,6 +9,7 @@
 
 #include "ui/tables/prediction_table_model.h"
 #include "ui/tables/thumbnail_cache.h"
+#include "ui/widgets/enlarged_image.h"
 #include "ui/widgets/screen_size.h"
 
 namespace runlens::ui {
@@ -27,13 +28,8 @@ int findScoreColumn(const PredictionTable& table) {
 ImageViewer::ImageViewer(ThumbnailCache* images, PredictionTableModel* model,
                          const QModelIndex& index, QWidget* parent)
     : QDialog(parent), m_images(images), m_model(model), m_column(index.column()) {
-    m_image = new QLabel(this);
-    m_image->setAlignment(Qt::AlignCenter);
-    m_image->setMinimumSize(256, 256);
-    m_caption = new QLabel(this);
-    m_caption->setObjectName(QStringLiteral("imageCaption"));
-    m_caption->setAlignment(Qt::AlignCenter);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_image = makeImageLabel(this);
+    m_caption = makeCaptionLabel(this, QStringLiteral("imageCaption"));
     QFont big = m_caption->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     m_caption->setFont(big);
@@ -63,14 +59,7 @@ void ImageViewer::showRow(int row) {
     const qint64 id =
         m_model->index(row, m_column).data(PredictionTableModel::MediaIdRole).toLongLong();
     const QImage image = m_images->fullImage(id);
-    if (image.isNull()) {
-        m_image->setText(tr("This image cannot be read."));
-    } else {
-        const QSize room = m_image->size().expandedTo(QSize(256, 256));
-        const bool small = image.width() * 2 <= room.width() && image.height() * 2 <= room.height();
-        m_image->setPixmap(QPixmap::fromImage(image.scaled(
-            room, Qt::KeepAspectRatio, small ? Qt::FastTransformation : Qt::SmoothTransformation)));
-    }
+    showFitted(m_image, image);
     QStringList parts;
     if (m_model->truthColumn() >= 0)
         parts

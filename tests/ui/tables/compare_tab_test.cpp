@@ -24,19 +24,6 @@ namespace {
 
 constexpr int kRows = 40;
 
-DrawnRuns drawnRuns(int runs) {
-    DrawnRuns out;
-    for (int k = 0; k < runs; ++k)
-        out.runs.push_back({RunId(k + 1),
-                            QStringLiteral("run-%1").arg(k),
-                            QStringLiteral("run-%1").arg(k),
-                            Qt::blue,
-                            {},
-                            {},
-                            NAN});
-    return out;
-}
-
 void waitLoaded(CompareTab* tab) {
     if (tab->isLoaded()) return;
     QSignalSpy loaded(tab, &CompareTab::loaded);
@@ -57,7 +44,7 @@ struct Fixture {
     Fixture(int runs) {
         const std::string path = (dir / "t.runlens").string();
         test::writeTableDatabase(path, runs, kRows);
-        view.setRuns(drawnRuns(runs));
+        view.setRuns(test::drawnTableRuns(runs));
         view.setDatabase(QString::fromStdString(path));
         QSignalSpy listed(&view, &TablesView::listLoaded);
         REQUIRE(listed.wait(10000));

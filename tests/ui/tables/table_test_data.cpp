@@ -61,6 +61,19 @@ PredictionTable sampleTable(int run, int step, int rows) {
     return table;
 }
 
+ui::DrawnRuns drawnTableRuns(int runs) {
+    ui::DrawnRuns out;
+    for (int k = 0; k < runs; ++k)
+        out.runs.push_back({RunId(k + 1),
+                            QStringLiteral("run-%1").arg(k),
+                            QStringLiteral("run-%1").arg(k),
+                            Qt::blue,
+                            {},
+                            {},
+                            NAN});
+    return out;
+}
+
 void writeTableDatabase(const std::string& path, int runs, int rows) {
     auto writer = RunWriter::open(path);
     REQUIRE(writer.ok());

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/model/prediction_table.h"
+#include "ui/plots/drawn_run.h"
 
 namespace runlens::test {
 
@@ -12,6 +13,10 @@ namespace runlens::test {
 /// probs (3 numbers), caption (text; every 7th missing). Row r of run k at step s predicts
 /// wrongly when (r + k + s) % 4 == 0.
 void writeTableDatabase(const std::string& path, int runs, int rows);
+
+/// The runs of writeTableDatabase as the runs table would hand them over: ids 1..runs, named
+/// run-0, run-1, ...
+ui::DrawnRuns drawnTableRuns(int runs);
 
 /// The table run `run` logs at `step` in writeTableDatabase (images left as 0).
 PredictionTable sampleTable(int run, int step, int rows);

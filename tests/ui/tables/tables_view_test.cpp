@@ -30,16 +30,7 @@ using namespace runlens::ui;
 namespace {
 
 DrawnRuns drawn(int runs) {
-    DrawnRuns out;
-    for (int k = 0; k < runs; ++k)
-        out.runs.push_back({RunId(k + 1),
-                            QStringLiteral("run-%1").arg(k),
-                            QStringLiteral("run-%1").arg(k),
-                            Qt::blue,
-                            {},
-                            {},
-                            NAN});
-    return out;
+    return test::drawnTableRuns(runs);
 }
 
 TableTab* openFirst(TablesView& view) {

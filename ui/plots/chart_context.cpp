@@ -13,6 +13,10 @@ QColor ChartContext::runColor(std::size_t index) const {
     return runs && index < runs->runs.size() ? runs->runs[index].color : QColor(Qt::gray);
 }
 
+bool ChartContext::runFaded(std::size_t index) const {
+    return runs && index < runs->runs.size() && runs->runs[index].faded;
+}
+
 ChartContext makeChartContext(std::shared_ptr<const DrawnRuns> runs, const ChartSettings& settings,
                               std::int64_t xKeyId) {
     ChartContext c;
@@ -64,7 +68,9 @@ bool sameLooks(const DrawnRuns& a, const DrawnRuns& b) {
     for (std::size_t i = 0; i < a.runs.size(); ++i) {
         const DrawnRun& x = a.runs[i];
         const DrawnRun& y = b.runs[i];
-        if (x.color != y.color || x.name != y.name || x.groupColor != y.groupColor) return false;
+        if (x.color != y.color || x.name != y.name || x.groupColor != y.groupColor ||
+            x.faded != y.faded)
+            return false;
     }
     return true;
 }

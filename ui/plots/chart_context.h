@@ -30,6 +30,8 @@ struct ChartContext {
     bool grouped() const { return !groupNames.empty(); }
     QString runName(std::size_t index) const;
     QColor runColor(std::size_t index) const;
+    /// Whether the run is faded (others are selected): drawn first, under them.
+    bool runFaded(std::size_t index) const;
 };
 
 /// The shared context for these runs and settings; xKeyId is the id of settings.xKey (0 if none).

@@ -200,8 +200,12 @@ std::vector<LineRaster::Line> rasterLines(const series::ChartData& data,
             1 - tint * (1 - c.redF()), 1 - tint * (1 - c.greenF()), 1 - tint * (1 - c.blueF()));
         raster.push_back({&it->raw.x, &it->raw.y, faint, it->ascending});
     }
-    for (auto it = data.runs.rbegin(); it != data.runs.rend(); ++it)
-        raster.push_back({&it->line.x, &it->line.y, context.runColor(it->index), it->ascending});
+    // Faded runs first, so the selected ones lie on top; otherwise the first run of the table.
+    for (const bool faded : {true, false})
+        for (auto it = data.runs.rbegin(); it != data.runs.rend(); ++it)
+            if (context.runFaded(it->index) == faded)
+                raster.push_back(
+                    {&it->line.x, &it->line.y, context.runColor(it->index), it->ascending});
     return raster;
 }
 
@@ -305,9 +309,13 @@ void addRunGraphs(ChartPlot& plot, const series::ChartData& data, const ChartCon
         tag(addLine(plot, it->raw.x, it->raw.y, it->ascending, linePen(faint, 1.0, true)),
             it->runId, -1, "raw");
     }
-    // The first run of the table is drawn last, on top.
+    // The first run of the table is drawn last, on top; selected runs above faded ones.
     legendEntries.assign(lines, nullptr);
-    for (std::size_t k = lines; k-- > 0;) {
+    std::vector<std::size_t> order;
+    for (const bool faded : {true, false})
+        for (std::size_t k = lines; k-- > 0;)
+            if (context.runFaded(data.runs[k].index) == faded) order.push_back(k);
+    for (std::size_t k : order) {
         const series::RunChart& r = data.runs[k];
         auto* line = addLine(plot, r.line.x, r.line.y, r.ascending,
                              linePen(context.runColor(r.index), width, !r.allPoints));

@@ -18,6 +18,7 @@ struct DrawnRun {
     QString group;  ///< group key under the table's grouping; empty when not grouped
     QColor groupColor;
     double startTime = NAN;  ///< RunInfo::startTime, the origin of the relative-time axis
+    bool faded = false;      ///< not selected while others are: drawn under them, paler
 };
 
 /// Runs to draw, in table order, and whether they are grouped.

@@ -435,8 +435,10 @@ DrawnRuns RunsPanel::drawnRuns() const {
         d.uid = uid;
         d.name = QString::fromStdString(displayName(run));
         d.color = m_model->looks().color(uid);
-        if (!selected.empty() && !std::binary_search(selected.begin(), selected.end(), row))
+        if (!selected.empty() && !std::binary_search(selected.begin(), selected.end(), row)) {
             d.color = fadedColor(d.color);
+            d.faded = true;
+        }
         d.startTime = run.startTime;
         if (out.grouped) {
             d.group = m_model->groupKeyOf(row);

@@ -617,3 +617,24 @@ TEST_CASE("a metric with a defined step metric is drawn against it and zooms on 
     CHECK(f.charts.stepMetricOf(val).isEmpty());
     CHECK(val->context().settings.xAxis == series::XAxis::RelativeTime);
 }
+
+TEST_CASE("a selected run's line lies above the faded ones (#17)", "[ui][charts]") {
+    Fixture f;
+    MetricPanel* loss = f.charts.panel("train/loss");
+    auto lineIndex = [&](qint64 runId) {
+        QCustomPlot* plot = loss->existingPlot();
+        for (int i = 0; plot && i < plot->plottableCount(); ++i)
+            if (plot->plottable(i)->property(kRoleProperty).toString() == "line" &&
+                plot->plottable(i)->property("runId").toLongLong() == runId)
+                return i;
+        return -1;
+    };
+    const qint64 first = f.runs.runs.front().id, last = f.runs.runs.back().id;
+    CHECK(lineIndex(first) > lineIndex(last));  // the table's first run on top
+    DrawnRuns selected = f.runs;                // select the last run: the others fade
+    for (std::size_t i = 0; i + 1 < selected.runs.size(); ++i)
+        selected.runs[i].faded = true;
+    f.charts.setDrawnRuns(selected);
+    waitIdle(f.charts);
+    CHECK(lineIndex(last) > lineIndex(first));
+}

@@ -383,6 +383,8 @@ TEST_CASE("Selected runs stand out in the charts: the others fade (issue 17)", "
     const DrawnRuns selected = panel.drawnRuns();
     REQUIRE(selected.runs.size() == 4);
     CHECK(selected.runs[0].color == before.runs[0].color);  // the selected run as it was
+    CHECK_FALSE(selected.runs[0].faded);
+    CHECK(selected.runs[1].faded);  // drawn under the selected one
     for (std::size_t i = 1; i < 4; ++i) {
         CHECK(selected.runs[i].color != before.runs[i].color);
         CHECK(selected.runs[i].color.lightness() > before.runs[i].color.lightness());

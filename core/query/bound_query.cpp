@@ -35,6 +35,7 @@ BoundQuery BoundQuery::bind(const Query& query, const QueryTable& table) {
     }
     bound.m_root = std::move(root);
     bound.m_nameSearch = binder.nameSearch();
+    bound.m_computed = binder.computedColumns();
     return bound;
 }
 

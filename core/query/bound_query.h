@@ -59,6 +59,8 @@ private:
 
     const QueryTable* m_table = nullptr;
     std::shared_ptr<const BoundNode> m_root;
+    /// Columns the filter computes (`probs[label]`), referred to by m_root.
+    std::vector<std::shared_ptr<const QueryColumn>> m_computed;
     std::optional<QueryError> m_error;
     bool m_nameSearch = false;
 };

@@ -25,11 +25,22 @@ struct Operand {
         Bool,
         Null,
     };
+    /// `probs[label]`, `probs[3]`: one element of a list-of-numbers key, picked by a number or
+    /// by another key's value (a class label's index) per row.
+    struct Subscript {
+        bool present = false;
+        bool byKey = false;  ///< `key` names the index column; else `number` is the index
+        std::string key;
+        double number = 0;
+        Span span;  ///< the index inside the brackets
+    };
+
     Kind kind = Kind::Null;
     std::string text;  ///< word, key or string content; a number's spelling
     double number = 0;
     bool boolean = false;
-    Span span;
+    Span span;  ///< the whole operand, subscript included
+    Subscript index;
 
     bool isKeyLike() const { return kind == Kind::Word || kind == Kind::Key; }
 };

@@ -175,8 +175,81 @@ std::unique_ptr<BoundNode> QueryBinder::bindNode(const Node& node) {
     return constant(false);
 }
 
+namespace {
+
+// One element of a list-of-numbers column per row: at a fixed index, or at the index another
+// column gives (a class label's index, or a whole number).
+class SubscriptColumn final : public QueryColumn {
+public:
+    SubscriptColumn(std::string name, const QueryColumn& base, const QueryColumn* index,
+                    double fixed)
+        : QueryColumn(std::move(name), QueryColumnType::Number),
+          m_base(base),
+          m_index(index),
+          m_fixed(fixed) {}
+
+    bool isNull(std::size_t row) const override { return !element(row); }
+    double number(std::size_t row) const override {
+        const double* v = element(row);
+        return v ? *v : std::nan("");
+    }
+
+private:
+    const double* element(std::size_t row) const {
+        double k = m_fixed;
+        if (m_index) {
+            if (m_index->isNull(row)) return nullptr;
+            k = m_index->type() == QueryColumnType::Category ? double(m_index->category(row))
+                                                             : m_index->number(row);
+        }
+        const std::span<const double> values = m_base.numbers(row);
+        if (!(k >= 0) || k != std::floor(k) || k >= double(values.size())) return nullptr;
+        return &values[std::size_t(k)];
+    }
+
+    const QueryColumn& m_base;
+    const QueryColumn* m_index;
+    double m_fixed;
+};
+
+}  // namespace
+
+const QueryColumn* QueryBinder::subscripted(const QueryColumn& base, const Operand& operand) {
+    if (base.type() != QueryColumnType::NumberArray)
+        fail(operand.span, quoted(base.name()) +
+                               " is not a list of numbers; [ ] picks one of "
+                               "the numbers of such a key, as in probs[label]");
+    const Operand::Subscript& s = operand.index;
+    const QueryColumn* index = nullptr;
+    if (s.byKey) {
+        Operand key;
+        key.kind = Operand::Kind::Word;
+        key.text = s.key;
+        key.span = s.span;
+        index = &requireKey(key);
+        const QueryColumnType t = index->type();
+        if (t != QueryColumnType::Category && t != QueryColumnType::Number &&
+            t != QueryColumnType::Bool)
+            fail(s.span, quoted(index->name()) +
+                             " cannot index a list: use a class label or a whole number");
+    } else if (!(s.number >= 0) || s.number != std::floor(s.number)) {
+        fail(s.span, "an index is a whole number from 0");
+    }
+    const std::string name = base.name() + "[" + (s.byKey ? index->name() : s.key) + "]";
+    m_computed.push_back(
+        std::make_shared<const SubscriptColumn>(name, base, index, s.byKey ? 0.0 : s.number));
+    return m_computed.back().get();
+}
+
 const QueryColumn* QueryBinder::findKey(const Operand& operand) {
     if (!operand.isKeyLike()) return nullptr;
+    if (operand.index.present) {
+        Operand base = operand;
+        base.index = {};
+        base.span.length = operand.text.size();
+        const QueryColumn& column = requireKey(base);
+        return subscripted(column, operand);
+    }
     if (const QueryColumn* exact = m_table.findColumn(operand.text)) return exact;
     // Keys are case-sensitive, but a unique case-insensitive match is what the user meant.
     const QueryColumn* found = nullptr;

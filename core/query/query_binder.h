@@ -22,6 +22,8 @@ public:
     std::shared_ptr<const BoundNode> bind(const Node* root);
     const QueryError& error() const { return *m_error; }
     bool nameSearch() const { return m_nameSearch; }
+    /// Columns made for subscripts (`probs[label]`): the bound query keeps them alive.
+    std::vector<std::shared_ptr<const QueryColumn>> computedColumns() const { return m_computed; }
 
 private:
     struct Failure {};
@@ -59,7 +61,11 @@ private:
 
     [[noreturn]] void fail(Span span, std::string message);
 
+    /// The computed column for a subscripted operand, or a failure saying what is wrong.
+    const QueryColumn* subscripted(const QueryColumn& base, const Operand& operand);
+
     const QueryTable& m_table;
+    std::vector<std::shared_ptr<const QueryColumn>> m_computed;
     std::optional<QueryError> m_error;
     bool m_nameSearch = false;
 };

@@ -225,6 +225,21 @@ Operand QueryParser::takeOperand() {
             o.kind = Operand::Kind::Null;
             break;
     }
+    if (o.isKeyLike() && peek().kind == TokenKind::LBracket) {  // probs[label], probs[3]
+        const Token open = take();
+        const Token index = take();
+        if (index.kind != TokenKind::Word && index.kind != TokenKind::Key &&
+            index.kind != TokenKind::Number)
+            failAt(index, "expected a key or a number inside '[ ]', as in probs[label]");
+        const Token close = take();
+        if (close.kind != TokenKind::RBracket) failAt(open, "missing ']' for this '['");
+        o.index.present = true;
+        o.index.byKey = index.kind != TokenKind::Number;
+        o.index.key = index.text;
+        o.index.number = index.number;
+        o.index.span = {index.start, index.length};
+        o.span.length = close.start + close.length - o.span.start;
+    }
     return o;
 }
 

@@ -172,3 +172,25 @@ TEST_CASE("a table with ragged columns is read up to its shortest column", "[que
     CHECK(match(t, "confidence > 0") == "0 1 2");
     CHECK(match(t, "label == dog") == "1");
 }
+
+TEST_CASE("probs[label] picks each row's probability of its truth; probs[1] a fixed one (#10)",
+          "[query][predictions]") {
+    const PredictionTable table = predictions();
+    const PredictionQueryTable t(table);
+    // probs[label]: row 0 .95 (cat), row 1 .08 (dog), row 2 none (empty list), row 3 none (no
+    // label), row 4 .99 (dog).
+    CHECK(match(t, "probs[label] < 0.5") == "1");
+    CHECK(match(t, "probs[label] > 0.9") == "0 4");
+    CHECK(match(t, "probs[label] == null") == "2 3");
+    CHECK(match(t, "probs[pred] > probs[label]") == "1");  // two computed columns compared
+    CHECK(match(t, "probs[1] > 0.5") == "4");
+    CHECK(match(t, "probs[2] == 1") == "3");
+    CHECK(match(t, "probs[5] == null") == "0 1 2 3 4");  // past the end: no value
+    CHECK(match(t, "label != pred and probs[pred] > 0.9") == "1");
+
+    CHECK(errorOf(t, "confidence[label] > 1").find("not a list of numbers") != std::string::npos);
+    CHECK(errorOf(t, "probs[id] > 1").find("cannot index") != std::string::npos);
+    CHECK(errorOf(t, "probs[labl] > 1").find("did you mean 'label'") != std::string::npos);
+    CHECK(errorOf(t, "probs[1.5] > 1").find("whole number") != std::string::npos);
+    CHECK(errorOf(t, "probs[label > 1").find("missing ']'") != std::string::npos);
+}

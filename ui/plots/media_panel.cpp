@@ -30,8 +30,8 @@ MediaCell::MediaCell(ThumbnailCache* images, QWidget* parent) : QWidget(parent),
     setCursor(Qt::PointingHandCursor);
 }
 
-void MediaCell::show(const DrawnRun& run, std::int64_t step, const StepImage& image, int index,
-                     int count) {
+void MediaCell::display(const DrawnRun& run, std::int64_t step, const StepImage& image, int index,
+                        int count) {
     m_run = run;
     m_step = step;
     m_image = image;
@@ -269,7 +269,7 @@ void MediaPanel::showStep() {
     }
     for (int i = 0; i < m_cells.size(); ++i) {
         const Shown& s = shown[std::size_t(i)];
-        m_cells[i]->show(*s.run, s.step, s.image, s.index, s.count);
+        m_cells[i]->display(*s.run, s.step, s.image, s.index, s.count);
     }
     updateGeometry();  // the section's flow places panels by their width
 

@@ -100,7 +100,8 @@ public:
     MediaCell(ThumbnailCache* images, QWidget* parent = nullptr);
 
     /// `index` of `count`: the image's place among the run's images of that step.
-    void show(const DrawnRun& run, std::int64_t step, const StepImage& image, int index, int count);
+    void display(const DrawnRun& run, std::int64_t step, const StepImage& image, int index,
+                 int count);
     const DrawnRun& run() const { return m_run; }
     std::int64_t step() const { return m_step; }
     const StepImage& image() const { return m_image; }

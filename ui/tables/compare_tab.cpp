@@ -20,6 +20,7 @@ namespace {
 
 struct Loaded {
     std::vector<std::shared_ptr<const PredictionTable>> tables;
+    std::string guessedKey;  ///< guessed on the worker: it joins each table alone to check keys
     QString error;
 };
 
@@ -130,6 +131,7 @@ void CompareTab::load() {
                 out->tables.push_back(
                     std::make_shared<const PredictionTable>(std::move(table.value())));
             }
+            out->guessedKey = analysis::guessJoinKey(joinInputs(out->tables));
             return out;
         },
         [this](std::shared_ptr<Loaded> result) {
@@ -140,7 +142,7 @@ void CompareTab::load() {
                 return;
             }
             m_tables = std::move(result->tables);
-            const std::string guessed = analysis::guessJoinKey(joinInputs(m_tables));
+            const std::string& guessed = result->guessedKey;
             // The choices: the first table's columns that can be keys, and the row index.
             const PredictionTable& first = *m_tables.front();
             for (const TableColumn& c : first.columns)

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace runlens::test {
 
@@ -27,6 +29,21 @@ std::filesystem::path testOutputDir() {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     return dir;
+}
+
+std::vector<ManifestEntry> manifestEntries(const std::filesystem::path& fixtures) {
+    std::vector<ManifestEntry> out;
+    std::ifstream manifest(fixtures / "MANIFEST.tsv");
+    std::string line;
+    std::getline(manifest, line);  // header
+    while (std::getline(manifest, line)) {
+        std::istringstream fields(line);
+        ManifestEntry e;
+        std::getline(fields, e.kind, '\t');
+        std::getline(fields, e.localPath, '\t');
+        if (!e.kind.empty()) out.push_back(std::move(e));
+    }
+    return out;
 }
 
 }  // namespace runlens::test

@@ -32,17 +32,11 @@ namespace {
 // The MANIFEST entries that are sources a user opens (not logs or SQL dumps).
 std::vector<fs::path> manifestSources(const fs::path& fixtures) {
     std::vector<fs::path> out;
-    std::ifstream manifest(fixtures / "MANIFEST.tsv");
-    std::string line;
-    std::getline(manifest, line);  // header
-    while (std::getline(manifest, line)) {
-        std::istringstream fields(line);
-        std::string kind, local;
-        std::getline(fields, kind, '\t');
-        std::getline(fields, local, '\t');
+    for (const test::ManifestEntry& e : test::manifestEntries(fixtures)) {
+        const std::string& kind = e.kind;
         const bool source = kind == "wandb" || kind == "mlruns" || kind == "tensorboard" ||
-                            kind == "csv" || (kind == "mlflow" && local.ends_with(".db"));
-        if (source) out.push_back(fixtures / local);
+                            kind == "csv" || (kind == "mlflow" && e.localPath.ends_with(".db"));
+        if (source) out.push_back(fixtures / e.localPath);
     }
     return out;
 }

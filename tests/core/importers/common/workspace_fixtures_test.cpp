@@ -40,19 +40,12 @@ Counts open(const fs::path& path, const fs::path& cache, std::vector<WorkspaceSo
 // MANIFEST entries that are sources, by repository root ("wandb/vikram-kv__cs6910_assignment1").
 std::map<std::string, std::vector<fs::path>> sourcesByRepository(const fs::path& fixtures) {
     std::map<std::string, std::vector<fs::path>> out;
-    std::ifstream manifest(fixtures / "MANIFEST.tsv");
-    std::string line;
-    std::getline(manifest, line);  // header
-    while (std::getline(manifest, line)) {
-        std::istringstream fields(line);
-        std::string kind, local;
-        std::getline(fields, kind, '\t');
-        std::getline(fields, local, '\t');
-        if (kind != "wandb" && kind != "mlflow" && kind != "mlruns" && kind != "tensorboard" &&
-            kind != "csv")
+    for (const test::ManifestEntry& e : test::manifestEntries(fixtures)) {
+        if (e.kind != "wandb" && e.kind != "mlflow" && e.kind != "mlruns" &&
+            e.kind != "tensorboard" && e.kind != "csv")
             continue;
-        const auto slash = local.find('/', local.find('/') + 1);
-        out[local.substr(0, slash)].push_back(fixtures / local);
+        const auto slash = e.localPath.find('/', e.localPath.find('/') + 1);
+        out[e.localPath.substr(0, slash)].push_back(fixtures / e.localPath);
     }
     return out;
 }

@@ -1,0 +1,181 @@
+// Sweep axes: natural order for categories ("2" before "10"), log scale by the sweep's own
+// distribution or by the values' spread, positions per run for drawing and brushing.
+#include "core/analysis/sweep_axes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include "core/util/json_value.h"
+
+namespace runlens::analysis {
+namespace {
+
+constexpr double kDecadesForLog = 2;  // values spanning more than this many decades: log axis
+
+bool naturalLess(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
+        const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
+        if (da && db) {
+            std::size_t ie = i, je = j;
+            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
+                ++ie;
+            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
+                ++je;
+            std::string x = a.substr(i, ie - i), y = b.substr(j, je - j);
+            x.erase(0, std::min(x.find_first_not_of('0'), x.size()));
+            y.erase(0, std::min(y.find_first_not_of('0'), y.size()));
+            if (x.size() != y.size()) return x.size() < y.size();
+            if (x != y) return x < y;
+            i = ie;
+            j = je;
+        } else {
+            if (a[i] != b[j]) return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+std::string labelOf(const ValueColumn& column, std::size_t row) {
+    switch (column.type(row)) {
+        case ValueType::Bool:
+            return column.number(row) != 0 ? "true" : "false";
+        case ValueType::Number:
+            return formatNumber(column.number(row));
+        default:
+            return std::string(column.text(row));
+    }
+}
+
+}  // namespace
+
+bool isParameterKey(const std::string& key) {
+    return !key.empty() && key.front() != '_';
+}
+
+SweepAxis makeAxis(const ValueColumn& column, std::span<const int> rows, bool isMetric,
+                   bool logUniform) {
+    SweepAxis axis;
+    axis.key = column.key();
+    axis.isMetric = isMetric;
+    axis.positions.assign(rows.size(), std::nan(""));
+    bool numeric = true, any = false;
+    for (int r : rows) {
+        if (!column.has(std::size_t(r))) continue;
+        any = true;
+        numeric = numeric && column.type(std::size_t(r)) == ValueType::Number;
+    }
+    if (any && numeric) {
+        axis.kind = SweepAxis::Kind::Numeric;
+        bool first = true, positive = true;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const std::size_t r = std::size_t(rows[i]);
+            if (!column.has(r) || !std::isfinite(column.number(r))) {
+                ++axis.missing;
+                continue;
+            }
+            const double v = column.number(r);
+            axis.positions[i] = v;
+            axis.min = first ? v : std::min(axis.min, v);
+            axis.max = first ? v : std::max(axis.max, v);
+            positive = positive && v > 0;
+            first = false;
+        }
+        axis.log =
+            positive && !first && (logUniform || std::log10(axis.max / axis.min) > kDecadesForLog);
+        return axis;
+    }
+    axis.kind = SweepAxis::Kind::Categorical;
+    std::vector<std::string> labels(rows.size());
+    std::map<std::string, int> seen;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::size_t r = std::size_t(rows[i]);
+        if (!column.has(r)) {
+            ++axis.missing;
+            continue;
+        }
+        labels[i] = labelOf(column, r);
+        seen.emplace(labels[i], 0);
+    }
+    for (const auto& [label, unused] : seen)
+        axis.categories.push_back(label);
+    std::sort(axis.categories.begin(), axis.categories.end(), naturalLess);
+    for (std::size_t k = 0; k < axis.categories.size(); ++k)
+        seen[axis.categories[k]] = int(k);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (column.has(std::size_t(rows[i]))) axis.positions[i] = seen[labels[i]];
+    return axis;
+}
+
+std::vector<std::string> logUniformKeys(const Sweep& sweep) {
+    std::vector<std::string> keys;
+    auto params = parseJson(sweep.parametersJson);
+    if (!params.ok() || !params->isObject()) return keys;
+    for (const JsonMember& m : params->members()) {
+        const std::string d = m.value.isObject() ? m.value.stringMember("distribution") : "";
+        if (d == "log_uniform" || d == "log_uniform_values" || d == "q_log_uniform" ||
+            d == "q_log_uniform_values")
+            keys.push_back(m.key);
+    }
+    return keys;
+}
+
+std::vector<SweepAxis> varyingParameterAxes(const RunsSnapshot& snapshot, std::span<const int> rows,
+                                            const Sweep* sweep) {
+    const std::vector<std::string> logKeys =
+        sweep ? logUniformKeys(*sweep) : std::vector<std::string>();
+    std::vector<SweepAxis> axes;
+    for (const ValueColumn& column : snapshot.config) {
+        if (!isParameterKey(column.key()) || rows.empty()) continue;
+        bool varies = false;
+        const std::size_t first = std::size_t(rows.front());
+        for (int r : rows) {
+            const std::size_t row = std::size_t(r);
+            if (column.has(row) != column.has(first))
+                varies = true;
+            else if (column.has(row) && !(column.value(row) == column.value(first)))
+                varies = true;
+            if (varies) break;
+        }
+        if (!varies) continue;
+        const bool logUniform =
+            std::find(logKeys.begin(), logKeys.end(), column.key()) != logKeys.end();
+        axes.push_back(makeAxis(column, rows, false, logUniform));
+    }
+    return axes;
+}
+
+void orderByMeanTarget(SweepAxis& axis, std::span<const double> target) {
+    if (axis.kind != SweepAxis::Kind::Categorical) return;
+    const std::size_t n = axis.categories.size();
+    std::vector<double> sum(n, 0), count(n, 0);
+    for (std::size_t i = 0; i < axis.positions.size() && i < target.size(); ++i) {
+        const double p = axis.positions[i];
+        if (std::isnan(p) || std::isnan(target[i])) continue;
+        sum[std::size_t(p)] += target[i];
+        count[std::size_t(p)] += 1;
+    }
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if ((count[a] > 0) != (count[b] > 0)) return count[a] > 0;
+        return count[a] > 0 && sum[a] / count[a] < sum[b] / count[b];
+    });
+    std::vector<double> rank(n);
+    std::vector<std::string> categories(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        rank[order[k]] = double(k);
+        categories[k] = axis.categories[order[k]];
+    }
+    axis.categories = std::move(categories);
+    for (double& p : axis.positions)
+        if (!std::isnan(p)) p = rank[std::size_t(p)];
+}
+
+}  // namespace runlens::analysis

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 
+#include "app/cli_source.h"
 #include "core/importers/source_opener.h"
 #include "core/store/run_store.h"
 
@@ -338,25 +339,10 @@ int runInfo(const QStringList& args) {
     }
     ImportOptions options;
     if (!o.stepColumn.isEmpty()) options["csv.step_column"] = o.stepColumn.toStdString();
-    auto plan = planSource(o.path.toStdString(), defaultCacheDir(), options);
-    if (!plan.ok()) {
-        std::fprintf(stderr, "runlens info: %s\n", plan.error().toString().c_str());
-        return 1;
-    }
-    if (plan->imported) {
-        auto stats = updateCache(plan.value(), nullptr);
-        if (!stats.ok()) {
-            std::fprintf(stderr, "runlens info: %s\n", stats.error().toString().c_str());
-            return 1;
-        }
-    }
-    auto store = RunStore::open(plan->databasePath);
-    if (!store.ok()) {
-        std::fprintf(stderr, "runlens info: %s\n", store.error().toString().c_str());
-        return 1;
-    }
+    auto opened = openSource("info", o.path, options);
+    if (!opened) return 1;
     QString error;
-    QJsonObject report = buildReport(plan.value(), store.value(), o.runs, error);
+    QJsonObject report = buildReport(opened->plan, opened->store, o.runs, error);
     if (!error.isEmpty()) {
         std::fprintf(stderr, "runlens info: %s\n", error.toUtf8().constData());
         return 1;

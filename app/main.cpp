@@ -9,6 +9,7 @@
 
 #include "app/cli_demo.h"
 #include "app/cli_info.h"
+#include "app/cli_sweep.h"
 #include "app/gui_main.h"
 
 namespace {
@@ -18,6 +19,7 @@ void printUsage() {
         "usage: runlens [PATH] [--view charts|tables[:RUN/TABLE]|compare:TABLE] [--filter EXPR]\n"
         "               [--search WORDS] [--group COLUMN] [--screenshot FILE.png [--size WxH]]\n"
         "       runlens info PATH [--json] [--runs]\n"
+        "       runlens sweep PATH [--metric KEY] [--goal min|max] [--json]\n"
         "       runlens demo [--output PATH] [--seed N]\n"
         "\n"
         "Opens PATH (a Runlens database, a W&B folder or .wandb log, an MLflow store, TensorBoard\n"
@@ -57,6 +59,11 @@ int main(int argc, char** argv) {
     if (std::strcmp(command, "--version") == 0) {
         std::printf("runlens %s\n", RUNLENS_VERSION_STRING);
         return 0;
+    }
+    if (std::strcmp(command, "sweep") == 0) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName("runlens");
+        return runlens::cli::runSweep(argumentsAfter(argc, argv, 2));
     }
     if (std::strcmp(command, "info") == 0) {
         QCoreApplication app(argc, argv);

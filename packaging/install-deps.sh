@@ -10,7 +10,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libqcustomplot-dev
     # storage and formats
     libsqlite3-dev sqlite3 libprotobuf-dev protobuf-compiler libyaml-cpp-dev zlib1g-dev
-    rapidjson-dev
+    rapidjson-dev libxgboost-dev
     # tests
     catch2
     # fonts for the demo glyphs and for exported figures

@@ -182,7 +182,7 @@ int runGui(int argc, char** argv) {
     QCommandLineOption view("view",
                             "The view to open: charts, tables, or tables:RUN/TABLE (a run name "
                             "or id and a table name; the first table when none is named), or "
-                            "compare:TABLE (that table of every shown run, joined).",
+                            "compare:TABLE (that table of every shown run, joined), or sweep.",
                             "view");
     QCommandLineOption filter(
         "filter", "A filter expression: for the runs (charts) or the rows of the table (tables).",
@@ -206,10 +206,11 @@ int runGui(int argc, char** argv) {
     options.search = parser.value(search);
     options.group = parser.value(group);
     if (!options.view.isEmpty() && options.view != "charts" && options.view != "tables" &&
-        !options.view.startsWith(QLatin1String("tables:")) &&
+        options.view != "sweep" && !options.view.startsWith(QLatin1String("tables:")) &&
         !options.view.startsWith(QLatin1String("compare:"))) {
         std::fprintf(stderr,
-                     "runlens: --view takes charts, tables, tables:RUN/TABLE or compare:TABLE\n");
+                     "runlens: --view takes charts, tables, tables:RUN/TABLE, compare:TABLE or "
+                     "sweep\n");
         return 2;
     }
     if (parser.isSet(size)) {
@@ -238,6 +239,10 @@ int runGui(int argc, char** argv) {
         QObject::connect(
             &window, &ui::MainWindow::sourceLoaded, &window,
             [&window, options] { window.setRunsFilter(options.filter); }, Qt::SingleShotConnection);
+    if (options.view == "sweep")
+        QObject::connect(
+            &window, &ui::MainWindow::sourceLoaded, &window,
+            [&window] { window.showView(ui::MainWindow::View::Sweep); }, Qt::SingleShotConnection);
     if (!options.search.isEmpty())
         QObject::connect(
             &window, &ui::MainWindow::sourceLoaded, &window,

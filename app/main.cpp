@@ -16,8 +16,9 @@ namespace {
 
 void printUsage() {
     std::printf(
-        "usage: runlens [PATH] [--view charts|tables[:RUN/TABLE]|compare:TABLE] [--filter EXPR]\n"
-        "               [--search WORDS] [--group COLUMN] [--screenshot FILE.png [--size WxH]]\n"
+        "usage: runlens [PATH] [--view charts|tables[:RUN/TABLE]|compare:TABLE|sweep]\n"
+        "               [--filter EXPR] [--search WORDS] [--group COLUMN]\n"
+        "               [--screenshot FILE.png [--size WxH]]\n"
         "       runlens info PATH [--json] [--runs]\n"
         "       runlens sweep PATH [--metric KEY] [--goal min|max] [--json]\n"
         "       runlens demo [--output PATH] [--seed N]\n"

@@ -29,6 +29,8 @@
 #include "core/series/step_metrics.h"
 #include "ui/dialogs/run_detail_dialog.h"
 #include "ui/plots/charts_panel.h"
+#include "ui/sweep/parallel_coordinates.h"
+#include "ui/sweep/sweep_view.h"
 #include "ui/tables/tables_view.h"
 #include "ui/widgets/filter_line_edit.h"
 #include "ui/widgets/runs_panel.h"
@@ -66,13 +68,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_charts = new ChartsPanel(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_tables = new TablesView(this);
+    m_sweep = new SweepView(this);
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     m_views->addTab(m_charts, tr("Charts"));
     m_views->addTab(m_tables, tr("Tables"));
+    m_views->addTab(m_sweep, tr("Sweep"));
     m_views->setTabToolTip(0, tr("Metric charts of the shown runs (Ctrl+1)"));
     m_views->setTabToolTip(1, tr("Prediction tables of the shown runs (Ctrl+2)"));
+    m_views->setTabToolTip(2, tr("Parallel coordinates and parameter importance of the shown "
+                                 "runs (Ctrl+3)"));
     m_splitter->addWidget(m_runs);
     m_splitter->addWidget(m_views);
     m_splitter->setStretchFactor(0, 2);
@@ -105,6 +111,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_stack->setCurrentWidget(m_splitter);
         m_charts->setDatabase(m_workspace->databasePath());
         m_tables->setDatabase(m_workspace->databasePath());
+        m_sweep->setDatabase(m_workspace->databasePath());
         setWindowTitle(tr("%1 — Runlens").arg(QFileInfo(m_workspace->sourcePath()).fileName()));
         updateSourceLabel();
         addRecent(m_workspace->sourcePath());
@@ -153,6 +160,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const DrawnRuns drawn = m_runs->drawnRuns();
         m_charts->setDrawnRuns(drawn);
         m_tables->setRuns(drawn);
+        m_sweep->setRuns(drawn);
+    });
+    // Brushing the sweep view selects the brushed runs (and so highlights them in the charts).
+    connect(m_sweep, &SweepView::brushedRunsChanged, this, [this](const std::vector<RunId>& runs) {
+        if (!m_sweep->coordinates()->brush().empty())
+            m_runs->selectRuns(runs);
+        else if (m_views->currentWidget() == m_sweep)
+            m_runs->selectRuns({});
     });
     connect(m_runs, &RunsPanel::highlightChanged, this,
             [this] { m_charts->setDrawnRuns(m_runs->drawnRuns()); });
@@ -221,6 +236,8 @@ void MainWindow::buildMenus() {
                     [this] { showView(View::Charts); });
     view->addAction(tr("&Tables"), QKeySequence(tr("Ctrl+2")), this,
                     [this] { showView(View::Tables); });
+    view->addAction(tr("S&weep"), QKeySequence(tr("Ctrl+3")), this,
+                    [this] { showView(View::Sweep); });
     view->addSeparator();
     m_followAction = view->addAction(tr("Follow &Live Changes"));
     m_followAction->setCheckable(true);
@@ -324,6 +341,7 @@ bool MainWindow::chooseCsvStepColumn(const QString& path, bool always, QString& 
 void MainWindow::onDataChanged() {
     if (m_firstData) restoreViewState();  // before the first snapshot, so settings apply to it
     m_runs->setSnapshot(m_workspace->runs());
+    m_sweep->setSnapshot(m_workspace->runs());
     QHash<QString, QString> stepMetrics;
     for (const auto& [metric, step] : series::definedStepMetrics(*m_workspace->runs()))
         stepMetrics.insert(QString::fromStdString(metric), QString::fromStdString(step));
@@ -351,7 +369,9 @@ void MainWindow::openFileDialog() {
 }
 
 void MainWindow::showView(View view) {
-    m_views->setCurrentWidget(view == View::Tables ? static_cast<QWidget*>(m_tables) : m_charts);
+    m_views->setCurrentWidget(view == View::Tables  ? static_cast<QWidget*>(m_tables)
+                              : view == View::Sweep ? static_cast<QWidget*>(m_sweep)
+                                                    : m_charts);
 }
 
 void MainWindow::setRunsFilter(const QString& text) {

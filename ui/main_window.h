@@ -19,6 +19,7 @@ namespace runlens::ui {
 class ChartsPanel;
 class RunsPanel;
 class SourcesMenu;
+class SweepView;
 class TablesView;
 class WelcomePage;
 class Workspace;
@@ -38,9 +39,10 @@ public:
     RunsPanel* runsPanel() const { return m_runs; }
     ChartsPanel* chartsPanel() const { return m_charts; }
     TablesView* tablesView() const { return m_tables; }
+    SweepView* sweepView() const { return m_sweep; }
 
     /// The views beside the runs table.
-    enum class View { Charts, Tables };
+    enum class View { Charts, Tables, Sweep };
     void showView(View view);
     /// Types a filter into the runs panel's box and applies it.
     void setRunsFilter(const QString& text);
@@ -85,6 +87,7 @@ private:
     RunsPanel* m_runs = nullptr;
     ChartsPanel* m_charts = nullptr;
     TablesView* m_tables = nullptr;
+    SweepView* m_sweep = nullptr;
     QTabWidget* m_views = nullptr;
 
     QMenu* m_recentMenu = nullptr;

@@ -474,6 +474,18 @@ std::vector<int> RunsPanel::selectedRows() const {
     return rows;
 }
 
+void RunsPanel::selectRuns(const std::vector<RunId>& runs) {
+    auto snapshot = m_model->snapshot();
+    QItemSelection selection;
+    if (snapshot)
+        for (RunId id : runs)
+            if (const int row = snapshot->rowOf(id); row >= 0)
+                if (const QModelIndex index = m_model->indexOfRow(row); index.isValid())
+                    selection.select(index, index);
+    m_view->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
 void RunsPanel::showSelected() {
     m_model->setRowsHidden(selectedRows(), false);
 }

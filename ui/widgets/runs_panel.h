@@ -50,6 +50,8 @@ public:
     QString countsText() const;
     /// Snapshot rows of the selected runs (group rows expand to their runs).
     std::vector<int> selectedRows() const;
+    /// Selects exactly these runs (those the table shows), e.g. the runs a sweep brush keeps.
+    void selectRuns(const std::vector<RunId>& runs);
 
     /// Per-database view state: columns, sort, grouping, filter, colours, hidden and pinned runs.
     QVariantMap saveState() const;

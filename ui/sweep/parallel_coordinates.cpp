@@ -1,0 +1,314 @@
+// ParallelCoordinates: lines are drawn into an image (faded ones first, then the brushed ones in
+// order of target, best last) and reused until the data, the brush or the size change; axes,
+// labels and brushes are painted over it each time.
+#include "ui/sweep/parallel_coordinates.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace runlens::ui {
+namespace {
+
+constexpr double kMarginTop = 44;     // axis titles
+constexpr double kMarginBottom = 34;  // the missing slot and its label
+constexpr double kMarginSide = 70;
+constexpr double kMissingGap = 18;  // from the axis bottom to the missing slot
+constexpr double kAxisReach = 12;   // pixels either side of an axis that brush it
+
+// Viridis, sampled: perceptually uniform from dark blue to yellow.
+QColor viridis(double t) {
+    static const QColor stops[] = {{68, 1, 84},    {72, 40, 120},  {62, 74, 137},  {49, 104, 142},
+                                   {38, 130, 142}, {31, 158, 137}, {53, 183, 121}, {109, 205, 89},
+                                   {180, 222, 44}, {253, 231, 37}};
+    t = std::clamp(t, 0.0, 1.0) * 9;
+    const int i = std::min(8, int(t));
+    const double f = t - i;
+    const QColor& a = stops[i];
+    const QColor& b = stops[i + 1];
+    return QColor::fromRgbF(a.redF() + f * (b.redF() - a.redF()),
+                            a.greenF() + f * (b.greenF() - a.greenF()),
+                            a.blueF() + f * (b.blueF() - a.blueF()));
+}
+
+// Where a position sits along an axis, 0 at the bottom and 1 at the top.
+double fraction(const analysis::SweepAxis& a, double p) {
+    if (a.kind == analysis::SweepAxis::Kind::Categorical) {
+        const double n = double(a.categories.size());
+        return n <= 1 ? 0.5 : p / (n - 1);
+    }
+    if (a.max == a.min) return 0.5;
+    if (a.log && a.min > 0) return std::log(p / a.min) / std::log(a.max / a.min);
+    return (p - a.min) / (a.max - a.min);
+}
+
+double fromFraction(const analysis::SweepAxis& a, double f) {
+    if (a.kind == analysis::SweepAxis::Kind::Categorical) {
+        const double n = double(a.categories.size());
+        return n <= 1 ? 0 : f * (n - 1);
+    }
+    if (a.log && a.min > 0) return a.min * std::pow(a.max / a.min, f);
+    return a.min + f * (a.max - a.min);
+}
+
+QString tickText(double v) {
+    return QString::number(v, 'g', 3);
+}
+
+}  // namespace
+
+ParallelCoordinates::ParallelCoordinates(QWidget* parent) : QWidget(parent) {
+    setMouseTracking(true);
+    setMinimumSize(320, 240);
+    setToolTip(
+        tr("Drag along an axis to select a range (several per axis add up); drag a range "
+           "to move it; click an axis to clear it"));
+}
+
+void ParallelCoordinates::setData(std::vector<analysis::SweepAxis> axes, std::vector<RunId> runs,
+                                  bool lowerIsBetter) {
+    std::vector<std::string> oldKeys;
+    for (const auto& a : m_axes)
+        oldKeys.push_back(a.key);
+    analysis::SweepBrush kept;
+    for (std::size_t i = 0; i < axes.size(); ++i) {
+        auto at = std::find(oldKeys.begin(), oldKeys.end(), axes[i].key);
+        if (at == oldKeys.end()) continue;
+        if (const auto* ranges = m_brush.ranges(int(at - oldKeys.begin())))
+            for (const auto& r : *ranges)
+                kept.add(int(i), r);
+    }
+    m_axes = std::move(axes);
+    m_runs = std::move(runs);
+    m_lowerIsBetter = lowerIsBetter;
+    m_brush = kept;
+    m_selected = m_brush.selected(m_axes);
+    renderLines();
+    update();
+}
+
+std::vector<RunId> ParallelCoordinates::brushedRuns() const {
+    std::vector<RunId> out;
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        if (i >= m_selected.size() || m_selected[i]) out.push_back(m_runs[i]);
+    return out;
+}
+
+void ParallelCoordinates::brushAxis(int axis, double low, double high) {
+    m_brush.add(axis, {low, high});
+    m_selected = m_brush.selected(m_axes);
+    renderLines();
+    update();
+    emit brushChanged();
+}
+
+void ParallelCoordinates::clearBrush() {
+    m_brush.clearAll();
+    m_selected = m_brush.selected(m_axes);
+    renderLines();
+    update();
+    emit brushChanged();
+}
+
+QRectF ParallelCoordinates::plotRect() const {
+    return QRectF(kMarginSide, kMarginTop, std::max(1.0, width() - 2 * kMarginSide),
+                  std::max(1.0, height() - kMarginTop - kMarginBottom - kMissingGap));
+}
+
+double ParallelCoordinates::axisX(int axis) const {
+    const QRectF r = plotRect();
+    const int n = int(m_axes.size());
+    return n <= 1 ? r.center().x() : r.left() + r.width() * axis / (n - 1);
+}
+
+double ParallelCoordinates::positionY(int axis, double position) const {
+    const QRectF r = plotRect();
+    if (std::isnan(position)) return r.bottom() + kMissingGap;
+    return r.bottom() - r.height() * fraction(m_axes[std::size_t(axis)], position);
+}
+
+double ParallelCoordinates::valueAt(int axis, double y) const {
+    const QRectF r = plotRect();
+    return fromFraction(m_axes[std::size_t(axis)],
+                        std::clamp((r.bottom() - y) / r.height(), 0.0, 1.0));
+}
+
+int ParallelCoordinates::axisAt(double x) const {
+    for (int a = 0; a < int(m_axes.size()); ++a)
+        if (std::fabs(axisX(a) - x) <= kAxisReach) return a;
+    return -1;
+}
+
+QColor ParallelCoordinates::colorOf(double target) const {
+    if (m_axes.empty() || std::isnan(target)) return QColor(150, 150, 150);
+    double f = fraction(m_axes.back(), target);
+    if (m_lowerIsBetter) f = 1 - f;  // yellow is always the best
+    return viridis(f);
+}
+
+void ParallelCoordinates::renderLines() {
+    const qreal dpr = devicePixelRatioF();
+    m_lines = QImage((size() * dpr), QImage::Format_ARGB32_Premultiplied);
+    m_lines.setDevicePixelRatio(dpr);
+    m_lines.fill(Qt::transparent);
+    if (m_axes.empty() || m_runs.empty()) return;
+    QPainter p(&m_lines);
+    p.setRenderHint(QPainter::Antialiasing, m_runs.size() <= 2000);
+    const std::vector<double>& target = m_axes.back().positions;
+    std::vector<std::size_t> order(m_runs.size());
+    std::iota(order.begin(), order.end(), 0);
+    // Faded first; among the rest the best last, so it lies on top.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const bool sa = m_selected.empty() || m_selected[a],
+                   sb = m_selected.empty() || m_selected[b];
+        if (sa != sb) return !sa;
+        const double fa = std::isnan(target[a]) ? -1 : fraction(m_axes.back(), target[a]);
+        const double fb = std::isnan(target[b]) ? -1 : fraction(m_axes.back(), target[b]);
+        return m_lowerIsBetter ? fa > fb : fa < fb;
+    });
+    const double width = m_runs.size() > 1000 ? 0.8 : 1.4;
+    for (std::size_t i : order) {
+        const bool selected = m_selected.empty() || m_selected[i];
+        QColor c = selected ? colorOf(target[i]) : QColor(190, 190, 190);
+        c.setAlphaF(selected ? (m_runs.size() > 1000 ? 0.35 : 0.85) : 0.25);
+        QPainterPath path;
+        for (int a = 0; a < int(m_axes.size()); ++a) {
+            const double pos = i < m_axes[std::size_t(a)].positions.size()
+                                   ? m_axes[std::size_t(a)].positions[i]
+                                   : std::nan("");
+            const QPointF pt(axisX(a), positionY(a, pos));
+            if (a == 0)
+                path.moveTo(pt);
+            else
+                path.lineTo(pt);
+        }
+        p.setPen(QPen(c, width));
+        p.drawPath(path);
+    }
+}
+
+void ParallelCoordinates::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    renderLines();
+}
+
+void ParallelCoordinates::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    if (m_axes.empty()) {
+        p.setPen(palette().placeholderText().color());
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("No parameter varies across the shown runs."));
+        return;
+    }
+    p.drawImage(QPointF(0, 0), m_lines);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = plotRect();
+    const QFontMetrics fm = fontMetrics();
+    const double spacing = m_axes.size() > 1 ? r.width() / double(m_axes.size() - 1) : r.width();
+    for (int a = 0; a < int(m_axes.size()); ++a) {
+        const analysis::SweepAxis& axis = m_axes[std::size_t(a)];
+        const double x = axisX(a);
+        p.setPen(QPen(palette().text().color(), axis.isMetric ? 2 : 1));
+        p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
+        // Title: elided to the room between axes, full text in a tooltip of the view.
+        QFont bold = font();
+        bold.setBold(axis.isMetric);
+        p.setFont(bold);
+        // Titles take two staggered rows when the axes are close, so each has twice the room.
+        const QString title = QString::fromStdString(axis.key) + (axis.log ? " (log)" : "");
+        const QFontMetrics bfm(bold);
+        const bool stagger = m_axes.size() > 2 && spacing < 140;
+        const double room = stagger ? 2 * spacing - 8 : spacing - 6;
+        const QString shown = bfm.elidedText(title, Qt::ElideMiddle, int(std::max(40.0, room)));
+        const double row = stagger && a % 2 == 1 ? bfm.height() + 2 : 0;
+        p.drawText(QRectF(x - room / 2, 4 + row, room, bfm.height()), Qt::AlignCenter, shown);
+        p.setFont(font());
+        // Ticks: categories by name; numbers at the ends and the middle.
+        p.setPen(palette().placeholderText().color());
+        auto label = [&](double position, const QString& text) {
+            const double y = positionY(a, position);
+            p.drawLine(QPointF(x - 3, y), QPointF(x + 3, y));
+            p.drawText(QRectF(x + 5, y - fm.height() / 2.0, spacing - 10, fm.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(text, Qt::ElideRight, int(std::max(30.0, spacing - 12))));
+        };
+        if (axis.kind == analysis::SweepAxis::Kind::Categorical) {
+            const std::size_t n = axis.categories.size();
+            const std::size_t step = std::max<std::size_t>(
+                1, n * std::size_t(fm.height()) / std::size_t(std::max(1.0, r.height())) + 1);
+            for (std::size_t c = 0; c < n; c += step)
+                label(double(c), QString::fromStdString(axis.categories[c]));
+        } else {
+            for (double f : {0.0, 0.5, 1.0}) {
+                const double v = fromFraction(axis, f);
+                label(v, tickText(v));
+            }
+        }
+        if (axis.missing > 0) label(std::nan(""), tr("missing (%1)").arg(axis.missing));
+        // Brushes.
+        if (const auto* ranges = m_brush.ranges(a))
+            for (const auto& b : *ranges) {
+                const double y0 = positionY(a, std::min(b.high, fromFraction(axis, 1)));
+                const double y1 = positionY(a, std::max(b.low, fromFraction(axis, 0)));
+                const QRectF box(x - 7, std::min(y0, y1), 14, std::fabs(y1 - y0));
+                p.fillRect(box, QColor(30, 120, 220, 70));
+                p.setPen(QPen(QColor(30, 120, 220), 1));
+                p.drawRect(box);
+            }
+    }
+}
+
+void ParallelCoordinates::mousePressEvent(QMouseEvent* event) {
+    const int axis = axisAt(event->position().x());
+    if (axis < 0 || event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
+    Drag d;
+    d.axis = axis;
+    d.start = valueAt(axis, event->position().y());
+    if (const auto* ranges = m_brush.ranges(axis))
+        for (std::size_t i = 0; i < ranges->size(); ++i)
+            if (d.start >= (*ranges)[i].low && d.start <= (*ranges)[i].high) d.moving = i;
+    m_drag = d;
+}
+
+void ParallelCoordinates::mouseMoveEvent(QMouseEvent* event) {
+    if (!m_drag) {
+        setCursor(axisAt(event->position().x()) >= 0 ? Qt::SizeVerCursor : Qt::ArrowCursor);
+        return;
+    }
+    Drag& d = *m_drag;
+    const double now = valueAt(d.axis, event->position().y());
+    if (d.moving) {
+        m_brush.move(d.axis, *d.moving, now - d.start);
+        d.start = now;
+    } else if (!d.moved) {
+        d.added = m_brush.add(d.axis, {d.start, now});
+    } else {  // the range being drawn follows the mouse: this axis is rebuilt with it
+        const auto ranges = *m_brush.ranges(d.axis);
+        m_brush.clear(d.axis);
+        for (std::size_t i = 0; i < ranges.size(); ++i)
+            m_brush.add(d.axis, i == d.added ? analysis::BrushRange{d.start, now} : ranges[i]);
+    }
+    d.moved = true;
+    m_selected = m_brush.selected(m_axes);
+    renderLines();
+    update();
+    emit brushChanged();
+}
+
+void ParallelCoordinates::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_drag && !m_drag->moved) {  // a click: clear that axis
+        m_brush.clear(m_drag->axis);
+        m_selected = m_brush.selected(m_axes);
+        renderLines();
+        update();
+        emit brushChanged();
+    }
+    m_drag.reset();
+    QWidget::mouseReleaseEvent(event);
+}
+
+}  // namespace runlens::ui

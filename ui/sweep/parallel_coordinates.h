@@ -1,0 +1,76 @@
+// ParallelCoordinates: one vertical axis per parameter and the target at the right, one line per
+// run coloured by the target (viridis), the best runs on top; drag on an axis to brush a range
+// (ranges on one axis OR-ed, across axes AND-ed), drag inside a range to move it, click an axis
+// to clear it. Brushed-out lines fade. Drawn from analysis::SweepAxis data, nothing computed here
+// but pixels.
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+#include <optional>
+#include <vector>
+
+#include "core/analysis/sweep_axes.h"
+#include "core/analysis/sweep_brush.h"
+#include "core/model/run_info.h"
+
+namespace runlens::ui {
+
+class ParallelCoordinates : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParallelCoordinates(QWidget* parent = nullptr);
+
+    /// The axes (parameters, then the target last) over the same runs, and the runs' ids; a
+    /// higher target is better unless `lowerIsBetter`. The brush is kept where axes stay.
+    void setData(std::vector<analysis::SweepAxis> axes, std::vector<RunId> runs,
+                 bool lowerIsBetter);
+    const std::vector<analysis::SweepAxis>& axes() const { return m_axes; }
+    const analysis::SweepBrush& brush() const { return m_brush; }
+    /// Runs passing the brush (all when nothing is brushed).
+    std::vector<RunId> brushedRuns() const;
+    /// Brushes axis `axis` to [low, high] in its positions (for tests and restoring).
+    void brushAxis(int axis, double low, double high);
+    void clearBrush();
+
+    /// Pixel x of an axis, and pixel y of a position on it (NaN: the missing slot).
+    double axisX(int axis) const;
+    double positionY(int axis, double position) const;
+
+    QSize sizeHint() const override { return {900, 420}; }
+
+signals:
+    void brushChanged();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    QRectF plotRect() const;
+    double valueAt(int axis, double y) const;  ///< the position at pixel y (inverse of positionY)
+    int axisAt(double x) const;                ///< the axis within reach of x, or -1
+    void renderLines();
+    QColor colorOf(double target) const;
+
+    std::vector<analysis::SweepAxis> m_axes;
+    std::vector<RunId> m_runs;
+    bool m_lowerIsBetter = false;
+    analysis::SweepBrush m_brush;
+    std::vector<std::uint8_t> m_selected;
+    QImage m_lines;  ///< rendered lines, redrawn when data, brush or size change
+
+    struct Drag {
+        int axis = -1;
+        double start = 0;                   ///< position where the drag began
+        std::optional<std::size_t> moving;  ///< the range being moved, else a new one
+        std::size_t added = 0;
+        bool moved = false;
+    };
+    std::optional<Drag> m_drag;
+};
+
+}  // namespace runlens::ui

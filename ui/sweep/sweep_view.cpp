@@ -1,0 +1,220 @@
+// SweepView: axes are computed on the UI thread (a pass over the shown runs' config), the tree
+// model on a worker; a newer request makes an older fit's result be dropped.
+#include "ui/sweep/sweep_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/analysis/parameter_importance.h"
+#include "core/analysis/sweep_axes.h"
+#include "core/store/run_store.h"
+#include "ui/sweep/parallel_coordinates.h"
+
+namespace runlens::ui {
+namespace {
+
+// A metric name that reads as something to minimise.
+bool looksLikeLoss(const QString& key) {
+    const QString k = key.toLower();
+    return k.contains("loss") || k.contains("error") || k.contains("rmse") || k.contains("mae") ||
+           k.contains("perplexity");
+}
+
+}  // namespace
+
+SweepView::SweepView(QWidget* parent) : QWidget(parent) {
+    m_target = new QComboBox(this);
+    m_target->setObjectName(QStringLiteral("sweepTarget"));
+    m_target->setToolTip(
+        tr("The metric the lines are coloured by and the importance is fitted to"));
+    m_target->setMinimumContentsLength(18);
+    m_goal = new QComboBox(this);
+    m_goal->addItem(tr("higher is better"), false);
+    m_goal->addItem(tr("lower is better"), true);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("sweepStatus"));
+    m_coordinates = new ParallelCoordinates(this);
+    m_importance = new QTreeWidget(this);
+    m_importance->setObjectName(QStringLiteral("importance"));
+    m_importance->setRootIsDecorated(false);
+    m_importance->setSortingEnabled(true);
+    m_importance->setHeaderLabels({tr("Parameter"), tr("Importance"), tr("Spearman"), tr("Runs")});
+    m_importance->setToolTip(
+        tr("Importance: the parameter's share of the mean |SHAP contribution| of gradient-boosted "
+           "trees fitted on the runs. Spearman: rank correlation with the target (numeric "
+           "parameters)."));
+    m_importance->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Target"), this));
+    bar->addWidget(m_target);
+    bar->addWidget(m_goal);
+    bar->addWidget(m_status, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_coordinates);
+    split->addWidget(m_importance);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    connect(m_target, &QComboBox::activated, this, [this] {
+        const Sweep* sweep = sweepFor(targetMetric().toStdString());
+        const bool lower = sweep && sweep->goal != MetricGoal::None
+                               ? sweep->goal == MetricGoal::Minimize
+                               : looksLikeLoss(targetMetric());
+        m_goal->setCurrentIndex(lower ? 1 : 0);
+        rebuild();
+    });
+    connect(m_goal, &QComboBox::activated, this, [this] { rebuild(); });
+    connect(m_coordinates, &ParallelCoordinates::brushChanged, this,
+            [this] { emit brushedRunsChanged(m_coordinates->brushedRuns()); });
+}
+
+void SweepView::setDatabase(const QString& databasePath) {
+    m_database = databasePath;
+    m_sweeps.clear();
+    runInBackground(
+        this,
+        [path = databasePath.toStdString()] {
+            auto store = RunStore::open(path);
+            auto sweeps =
+                store.ok() ? store->readSweeps() : Result<std::vector<Sweep>>(store.error());
+            return sweeps.ok() ? std::move(sweeps.value()) : std::vector<Sweep>();
+        },
+        [this](std::vector<Sweep> sweeps) {
+            m_sweeps = std::move(sweeps);
+            fillTargets();
+            rebuild();
+        });
+}
+
+void SweepView::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot) {
+    m_snapshot = std::move(snapshot);
+    fillTargets();
+    rebuild();
+}
+
+void SweepView::setRuns(const DrawnRuns& runs) {
+    m_runs = runs;
+    rebuild();
+}
+
+QString SweepView::targetMetric() const {
+    return m_target->currentText();
+}
+
+void SweepView::setTargetMetric(const QString& key) {
+    const int at = m_target->findText(key);
+    if (at < 0) return;
+    m_target->setCurrentIndex(at);
+    emit m_target->activated(at);
+}
+
+const Sweep* SweepView::sweepFor(const std::string& metric) const {
+    for (const Sweep& s : m_sweeps)
+        if (s.metric == metric) return &s;
+    return nullptr;
+}
+
+void SweepView::fillTargets() {
+    if (!m_snapshot) return;
+    const QString current = m_target->currentText();
+    const QSignalBlocker block(m_target);
+    m_target->clear();
+    for (const ValueColumn& c : m_snapshot->summary)
+        if (c.isNumeric() && !c.key().empty() && c.key().front() != '_' &&
+            !c.key().ends_with(".min") && !c.key().ends_with(".max"))
+            m_target->addItem(QString::fromStdString(c.key()));
+    // Keep the user's choice; else the sweep's metric; else a validation metric.
+    int at = m_target->findText(current);
+    for (const Sweep& s : m_sweeps)
+        if (at < 0 && !s.metric.empty()) at = m_target->findText(QString::fromStdString(s.metric));
+    for (int i = 0; at < 0 && i < m_target->count(); ++i)
+        if (m_target->itemText(i).startsWith(QLatin1String("val"))) at = i;
+    m_target->setCurrentIndex(std::max(0, at));
+    if (current.isEmpty()) {
+        const Sweep* sweep = sweepFor(targetMetric().toStdString());
+        const bool lower = sweep && sweep->goal != MetricGoal::None
+                               ? sweep->goal == MetricGoal::Minimize
+                               : looksLikeLoss(targetMetric());
+        m_goal->setCurrentIndex(lower ? 1 : 0);
+    }
+}
+
+void SweepView::rebuild() {
+    m_importance->clear();
+    if (!m_snapshot || m_target->count() == 0) {
+        m_coordinates->setData({}, {}, false);
+        m_status->setText(m_snapshot ? tr("No run has a numeric summary metric to target.")
+                                     : QString());
+        return;
+    }
+    const std::string metric = targetMetric().toStdString();
+    const Sweep* sweep = sweepFor(metric);
+    std::vector<int> rows;
+    std::vector<RunId> ids;
+    for (const DrawnRun& r : m_runs.runs)
+        if (const int row = m_snapshot->rowOf(r.id); row >= 0) {
+            rows.push_back(row);
+            ids.push_back(r.id);
+        }
+    auto axes = analysis::varyingParameterAxes(*m_snapshot, rows, sweep);
+    const ValueColumn* target = m_snapshot->findSummary(metric);
+    analysis::SweepAxis targetAxis = analysis::makeAxis(*target, rows, true);
+    const std::vector<double> values = targetAxis.positions;
+    for (analysis::SweepAxis& a : axes)
+        if (a.kind == analysis::SweepAxis::Kind::Categorical)
+            analysis::orderByMeanTarget(a, values);
+    auto parameters = axes;
+    axes.push_back(std::move(targetAxis));
+    const bool lower = m_goal->currentData().toBool();
+    m_coordinates->setData(std::move(axes), ids, lower);
+    m_status->setText(
+        tr("%1 runs · %2 parameters vary%3")
+            .arg(rows.size())
+            .arg(parameters.size())
+            .arg(sweep ? tr(" · sweep %1").arg(QString::fromStdString(sweep->name)) : QString()));
+    emit brushedRunsChanged(m_coordinates->brushedRuns());
+
+    const quint64 generation = m_fit.next();
+    m_fitting = true;
+    runInBackground(
+        this,
+        [parameters = std::move(parameters), values] {
+            return analysis::parameterImportance(parameters, values);
+        },
+        [this, generation](Result<analysis::ImportanceResult> result) {
+            if (!m_fit.isCurrent(generation)) return;
+            m_fitting = false;
+            m_importance->clear();
+            if (!result.ok()) {
+                auto* item = new QTreeWidgetItem(m_importance);
+                item->setText(0, QString::fromStdString(result.error().message));
+                item->setFirstColumnSpanned(true);
+            } else {
+                for (const analysis::ParameterImportance& p : result->parameters) {
+                    auto* item = new QTreeWidgetItem(m_importance);
+                    item->setText(0, QString::fromStdString(p.key));
+                    item->setData(1, Qt::DisplayRole, std::round(p.importance * 1000) / 10);
+                    item->setData(2, Qt::DisplayRole,
+                                  std::isnan(p.spearman)
+                                      ? QVariant(QStringLiteral("—"))
+                                      : QVariant(std::round(p.spearman * 100) / 100));
+                    item->setData(3, Qt::DisplayRole, qlonglong(p.runs));
+                }
+                m_importance->sortByColumn(1, Qt::DescendingOrder);
+            }
+            emit importanceReady();
+        });
+}
+
+}  // namespace runlens::ui

@@ -169,8 +169,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         else if (m_views->currentWidget() == m_sweep)
             m_runs->selectRuns({});
     });
-    connect(m_runs, &RunsPanel::highlightChanged, this,
-            [this] { m_charts->setDrawnRuns(m_runs->drawnRuns()); });
+    connect(m_runs, &RunsPanel::highlightChanged, this, [this] {
+        const DrawnRuns drawn = m_runs->drawnRuns();
+        m_charts->setDrawnRuns(drawn);
+        m_sweep->setRuns(drawn);  // selected runs stand out in the sweep lines too
+    });
+    connect(m_sweep, &SweepView::runClicked, this,
+            [this](RunId run) { m_runs->selectRuns({run}); });
+    connect(m_sweep, &SweepView::runActivated, this, &MainWindow::showRunDetail);
     connect(m_runs, &RunsPanel::countsChanged, this, &MainWindow::updateStatus);
     connect(m_runs, &RunsPanel::runActivated, this, &MainWindow::showRunDetail);
 

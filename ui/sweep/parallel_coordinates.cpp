@@ -3,9 +3,11 @@
 // labels and brushes are painted over it each time.
 #include "ui/sweep/parallel_coordinates.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -97,6 +99,40 @@ std::vector<RunId> ParallelCoordinates::brushedRuns() const {
     return out;
 }
 
+void ParallelCoordinates::setHighlighted(std::vector<RunId> runs) {
+    std::sort(runs.begin(), runs.end());
+    if (runs == m_highlighted) return;
+    m_highlighted = std::move(runs);
+    renderLines();
+    update();
+}
+
+RunId ParallelCoordinates::runAt(QPointF point) const {
+    if (m_axes.size() < 2) return 0;
+    // The segment between the two axes around the point, for every run.
+    int left = 0;
+    while (left + 2 < int(m_axes.size()) && axisX(left + 1) < point.x())
+        ++left;
+    const double x0 = axisX(left), x1 = axisX(left + 1);
+    if (point.x() < x0 - 4 || point.x() > x1 + 4) return 0;
+    const double t = std::clamp((point.x() - x0) / std::max(1.0, x1 - x0), 0.0, 1.0);
+    RunId best = 0;
+    double bestDistance = 5;  // pixels
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        if (!m_selected.empty() && !m_selected[i]) continue;  // brushed out: not pickable
+        const auto& a = m_axes[std::size_t(left)].positions;
+        const auto& b = m_axes[std::size_t(left + 1)].positions;
+        const double y0 = positionY(left, i < a.size() ? a[i] : std::nan(""));
+        const double y1 = positionY(left + 1, i < b.size() ? b[i] : std::nan(""));
+        const double d = std::fabs(y0 + t * (y1 - y0) - point.y());
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = m_runs[i];
+        }
+    }
+    return best;
+}
+
 void ParallelCoordinates::brushAxis(int axis, double low, double high) {
     m_brush.add(axis, {low, high});
     m_selected = m_brush.selected(m_axes);
@@ -161,9 +197,13 @@ void ParallelCoordinates::renderLines() {
     std::vector<std::size_t> order(m_runs.size());
     std::iota(order.begin(), order.end(), 0);
     // Faded first; among the rest the best last, so it lies on top.
+    auto highlighted = [&](std::size_t i) {
+        return m_highlighted.empty() ||
+               std::binary_search(m_highlighted.begin(), m_highlighted.end(), m_runs[i]);
+    };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const bool sa = m_selected.empty() || m_selected[a],
-                   sb = m_selected.empty() || m_selected[b];
+        const bool sa = (m_selected.empty() || m_selected[a]) && highlighted(a);
+        const bool sb = (m_selected.empty() || m_selected[b]) && highlighted(b);
         if (sa != sb) return !sa;
         const double fa = std::isnan(target[a]) ? -1 : fraction(m_axes.back(), target[a]);
         const double fb = std::isnan(target[b]) ? -1 : fraction(m_axes.back(), target[b]);
@@ -171,7 +211,7 @@ void ParallelCoordinates::renderLines() {
     });
     const double width = m_runs.size() > 1000 ? 0.8 : 1.4;
     for (std::size_t i : order) {
-        const bool selected = m_selected.empty() || m_selected[i];
+        const bool selected = (m_selected.empty() || m_selected[i]) && highlighted(i);
         QColor c = selected ? colorOf(target[i]) : QColor(190, 190, 190);
         c.setAlphaF(selected ? (m_runs.size() > 1000 ? 0.35 : 0.85) : 0.25);
         QPainterPath path;
@@ -264,6 +304,10 @@ void ParallelCoordinates::paintEvent(QPaintEvent*) {
 
 void ParallelCoordinates::mousePressEvent(QMouseEvent* event) {
     const int axis = axisAt(event->position().x());
+    if (axis < 0 && event->button() == Qt::LeftButton) {
+        if (const RunId run = runAt(event->position())) emit runClicked(run);
+        return;
+    }
     if (axis < 0 || event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
     Drag d;
     d.axis = axis;
@@ -309,6 +353,36 @@ void ParallelCoordinates::mouseReleaseEvent(QMouseEvent* event) {
     }
     m_drag.reset();
     QWidget::mouseReleaseEvent(event);
+}
+
+void ParallelCoordinates::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (axisAt(event->position().x()) < 0)
+        if (const RunId run = runAt(event->position())) emit runActivated(run);
+}
+
+bool ParallelCoordinates::event(QEvent* event) {
+    if (event->type() != QEvent::ToolTip) return QWidget::event(event);
+    // Hovering a line: its run and its value on every axis.
+    auto* help = static_cast<QHelpEvent*>(event);
+    const RunId run = runAt(help->pos());
+    const auto at = std::find(m_runs.begin(), m_runs.end(), run);
+    if (!run || at == m_runs.end()) {
+        QToolTip::showText(help->globalPos(), toolTip(), this);
+        return true;
+    }
+    const std::size_t i = std::size_t(at - m_runs.begin());
+    QString text = QStringLiteral("<b>%1</b><table>").arg(m_names.value(run).toHtmlEscaped());
+    for (const analysis::SweepAxis& a : m_axes) {
+        const double p = i < a.positions.size() ? a.positions[i] : std::nan("");
+        const QString value = std::isnan(p) ? tr("missing")
+                              : a.kind == analysis::SweepAxis::Kind::Categorical
+                                  ? QString::fromStdString(a.categories[std::size_t(p)])
+                                  : QString::number(p, 'g', 4);
+        text += QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>")
+                    .arg(QString::fromStdString(a.key).toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    QToolTip::showText(help->globalPos(), text + QStringLiteral("</table>"), this);
+    return true;
 }
 
 }  // namespace runlens::ui

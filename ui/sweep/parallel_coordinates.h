@@ -5,7 +5,9 @@
 // but pixels.
 #pragma once
 
+#include <QHash>
 #include <QImage>
+#include <QPointF>
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -25,10 +27,16 @@ public:
     /// higher target is better unless `lowerIsBetter`. The brush is kept where axes stay.
     void setData(std::vector<analysis::SweepAxis> axes, std::vector<RunId> runs,
                  bool lowerIsBetter);
+    /// Run names for the hover text.
+    void setRunNames(QHash<RunId, QString> names) { m_names = std::move(names); }
     const std::vector<analysis::SweepAxis>& axes() const { return m_axes; }
     const analysis::SweepBrush& brush() const { return m_brush; }
     /// Runs passing the brush (all when nothing is brushed).
     std::vector<RunId> brushedRuns() const;
+    /// Runs selected elsewhere (the runs table): drawn on top, the others paler. Empty: none.
+    void setHighlighted(std::vector<RunId> runs);
+    /// The run whose line passes nearest to a point (within a few pixels), or 0.
+    RunId runAt(QPointF point) const;
     /// Brushes axis `axis` to [low, high] in its positions (for tests and restoring).
     void brushAxis(int axis, double low, double high);
     void clearBrush();
@@ -41,6 +49,9 @@ public:
 
 signals:
     void brushChanged();
+    /// A line was clicked (select that run) or double-clicked (its details).
+    void runClicked(RunId run);
+    void runActivated(RunId run);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -48,6 +59,8 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     QRectF plotRect() const;
@@ -61,6 +74,8 @@ private:
     bool m_lowerIsBetter = false;
     analysis::SweepBrush m_brush;
     std::vector<std::uint8_t> m_selected;
+    std::vector<RunId> m_highlighted;  ///< sorted
+    QHash<RunId, QString> m_names;
     QImage m_lines;  ///< rendered lines, redrawn when data, brush or size change
 
     struct Drag {

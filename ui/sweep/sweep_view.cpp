@@ -9,6 +9,7 @@
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "core/analysis/parameter_importance.h"
@@ -77,6 +78,8 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent) {
     connect(m_goal, &QComboBox::activated, this, [this] { rebuild(); });
     connect(m_coordinates, &ParallelCoordinates::brushChanged, this,
             [this] { emit brushedRunsChanged(m_coordinates->brushedRuns()); });
+    connect(m_coordinates, &ParallelCoordinates::runClicked, this, &SweepView::runClicked);
+    connect(m_coordinates, &ParallelCoordinates::runActivated, this, &SweepView::runActivated);
 }
 
 void SweepView::setDatabase(const QString& databasePath) {
@@ -104,8 +107,18 @@ void SweepView::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot) {
 }
 
 void SweepView::setRuns(const DrawnRuns& runs) {
+    const bool sameRuns =
+        runs.runs.size() == m_runs.runs.size() &&
+        std::equal(runs.runs.begin(), runs.runs.end(), m_runs.runs.begin(),
+                   [](const DrawnRun& a, const DrawnRun& b) { return a.id == b.id; });
     m_runs = runs;
-    rebuild();
+    if (!sameRuns) return rebuild();
+    // Only the selection changed: the selected runs stand out, nothing is fitted again.
+    std::vector<RunId> highlighted;
+    for (const DrawnRun& r : m_runs.runs)
+        if (!r.faded) highlighted.push_back(r.id);
+    if (highlighted.size() == m_runs.runs.size()) highlighted.clear();
+    m_coordinates->setHighlighted(std::move(highlighted));
 }
 
 QString SweepView::targetMetric() const {
@@ -161,12 +174,19 @@ void SweepView::rebuild() {
     const std::string metric = targetMetric().toStdString();
     const Sweep* sweep = sweepFor(metric);
     std::vector<int> rows;
-    std::vector<RunId> ids;
+    std::vector<RunId> ids, highlighted;
+    QHash<RunId, QString> names;
     for (const DrawnRun& r : m_runs.runs)
         if (const int row = m_snapshot->rowOf(r.id); row >= 0) {
             rows.push_back(row);
             ids.push_back(r.id);
+            names.insert(r.id, r.name);
+            if (!r.faded) highlighted.push_back(r.id);
         }
+    // Nothing faded: nothing selected in the table, so no line is singled out.
+    if (highlighted.size() == ids.size()) highlighted.clear();
+    m_coordinates->setHighlighted(std::move(highlighted));
+    m_coordinates->setRunNames(std::move(names));
     auto axes = analysis::varyingParameterAxes(*m_snapshot, rows, sweep);
     const ValueColumn* target = m_snapshot->findSummary(metric);
     analysis::SweepAxis targetAxis = analysis::makeAxis(*target, rows, true);

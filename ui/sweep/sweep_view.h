@@ -44,6 +44,9 @@ signals:
     void brushedRunsChanged(const std::vector<RunId>& runs);
     /// The importance list was filled (or says why it could not be).
     void importanceReady();
+    /// A line was clicked, or double-clicked.
+    void runClicked(RunId run);
+    void runActivated(RunId run);
 
 private:
     void rebuild();

@@ -144,3 +144,36 @@ TEST_CASE("brushing in the main window selects the brushed runs in the runs tabl
     pc->clearBrush();
     CHECK(window.runsPanel()->selectedCount() == 0);
 }
+
+TEST_CASE("runs selected in the table stand out; hovering a line names it (#11)", "[ui][sweep]") {
+    test::TempDir dir;
+    const std::string path = writeSweep(dir);
+    auto snap = test::readSnapshot(path);
+    SweepView view;
+    view.resize(1000, 700);
+    view.show();
+    DrawnRuns runs = drawnAll(*snap);
+    view.setSnapshot(snap);
+    view.setRuns(runs);
+    for (int i = 0; i < 500 && view.isFitting(); ++i)
+        QTest::qWait(10);
+    ParallelCoordinates* pc = view.coordinates();
+    // The line of run 0 between the first two axes, at their middle.
+    const double x = (pc->axisX(0) + pc->axisX(1)) / 2;
+    const double y = (pc->positionY(0, pc->axes()[0].positions[0]) +
+                      pc->positionY(1, pc->axes()[1].positions[0])) /
+                     2;
+    const RunId hit = pc->runAt(QPointF(x, y));
+    CHECK(hit != 0);
+    QSignalSpy clicked(pc, &ParallelCoordinates::runClicked);
+    QTest::mouseClick(pc, Qt::LeftButton, {}, QPoint(int(x), int(y)));
+    CHECK(clicked.count() == 1);
+    // A selection in the table: no refit, the lines restyled only.
+    QSignalSpy refit(&view, &SweepView::importanceReady);
+    for (std::size_t i = 1; i < runs.runs.size(); ++i)
+        runs.runs[i].faded = true;
+    view.setRuns(runs);
+    QTest::qWait(50);
+    CHECK(refit.isEmpty());
+    CHECK_FALSE(view.isFitting());
+}

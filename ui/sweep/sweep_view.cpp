@@ -173,11 +173,14 @@ void SweepView::rebuild() {
     }
     const std::string metric = targetMetric().toStdString();
     const Sweep* sweep = sweepFor(metric);
+    // The shown runs that have the target: a run without it says nothing about the parameters.
+    const ValueColumn* targetColumn = m_snapshot->findSummary(metric);
     std::vector<int> rows;
     std::vector<RunId> ids, highlighted;
     QHash<RunId, QString> names;
     for (const DrawnRun& r : m_runs.runs)
-        if (const int row = m_snapshot->rowOf(r.id); row >= 0) {
+        if (const int row = m_snapshot->rowOf(r.id);
+            row >= 0 && targetColumn && targetColumn->has(std::size_t(row))) {
             rows.push_back(row);
             ids.push_back(r.id);
             names.insert(r.id, r.name);
@@ -188,8 +191,7 @@ void SweepView::rebuild() {
     m_coordinates->setHighlighted(std::move(highlighted));
     m_coordinates->setRunNames(std::move(names));
     auto axes = analysis::varyingParameterAxes(*m_snapshot, rows, sweep);
-    const ValueColumn* target = m_snapshot->findSummary(metric);
-    analysis::SweepAxis targetAxis = analysis::makeAxis(*target, rows, true);
+    analysis::SweepAxis targetAxis = analysis::makeAxis(*targetColumn, rows, true);
     const std::vector<double> values = targetAxis.positions;
     for (analysis::SweepAxis& a : axes)
         if (a.kind == analysis::SweepAxis::Kind::Categorical)
@@ -198,10 +200,14 @@ void SweepView::rebuild() {
     axes.push_back(std::move(targetAxis));
     const bool lower = m_goal->currentData().toBool();
     m_coordinates->setData(std::move(axes), ids, lower);
+    const QString varying = parameters.size() == 1
+                                ? tr("1 parameter varies")
+                                : tr("%1 parameters vary").arg(parameters.size());
     m_status->setText(
-        tr("%1 runs · %2 parameters vary%3")
+        tr("%1 of %2 shown runs have %3 · %4%5")
             .arg(rows.size())
-            .arg(parameters.size())
+            .arg(m_runs.runs.size())
+            .arg(targetMetric(), varying)
             .arg(sweep ? tr(" · sweep %1").arg(QString::fromStdString(sweep->name)) : QString()));
     emit brushedRunsChanged(m_coordinates->brushedRuns());
 

@@ -102,12 +102,14 @@ int runSweep(const QStringList& args) {
         std::fprintf(stderr, "runlens sweep: no run has the summary metric '%s'\n", metric.c_str());
         return 1;
     }
-    // The sweep's runs when it is the sweep's metric, else every run that is not deleted.
+    // The sweep's runs when it is the sweep's metric, else every run that is not deleted; of
+    // those, the ones with the target.
     const bool sweepRuns = sweep && metric == sweep->metric;
     std::vector<int> rows;
     for (std::size_t r = 0; r < snap->runs.size(); ++r) {
         const RunInfo& run = snap->runs[r];
-        if (!run.deleted && (!sweepRuns || run.sweepUid == sweep->uid)) rows.push_back(int(r));
+        if (!run.deleted && (!sweepRuns || run.sweepUid == sweep->uid) && target->has(r))
+            rows.push_back(int(r));  // a run without the target says nothing about parameters
     }
     std::vector<double> values;
     for (int r : rows)
@@ -133,7 +135,7 @@ int runSweep(const QStringList& args) {
                               a.kind == analysis::SweepAxis::Kind::Numeric
                                   ? analysis::spearman(a.positions, values)
                                   : std::nan(""),
-                              std::nan(""), 0});
+                              std::nan(""), std::int64_t(a.positions.size()) - a.missing});
     }
     for (const analysis::ParameterImportance& p : ranked)
         params.append(QJsonObject{{"key", QString::fromStdString(p.key)},

@@ -39,8 +39,11 @@ target_sources(runlens_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tables/image_viewer.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/prediction_table_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tables/prediction_table_model.h
+    ${CMAKE_CURRENT_LIST_DIR}/sweep/axis_scale.h
     ${CMAKE_CURRENT_LIST_DIR}/sweep/parallel_coordinates.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sweep/parallel_coordinates.h
+    ${CMAKE_CURRENT_LIST_DIR}/sweep/sweep_scatter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sweep/sweep_scatter.h
     ${CMAKE_CURRENT_LIST_DIR}/sweep/sweep_view.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sweep/sweep_view.h
     ${CMAKE_CURRENT_LIST_DIR}/tables/class_metrics_model.cpp

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "ui/sweep/axis_scale.h"
+
 namespace runlens::ui {
 namespace {
 
@@ -20,45 +22,6 @@ constexpr double kMarginBottom = 34;  // the missing slot and its label
 constexpr double kMarginSide = 70;
 constexpr double kMissingGap = 18;  // from the axis bottom to the missing slot
 constexpr double kAxisReach = 12;   // pixels either side of an axis that brush it
-
-// Viridis, sampled: perceptually uniform from dark blue to yellow.
-QColor viridis(double t) {
-    static const QColor stops[] = {{68, 1, 84},    {72, 40, 120},  {62, 74, 137},  {49, 104, 142},
-                                   {38, 130, 142}, {31, 158, 137}, {53, 183, 121}, {109, 205, 89},
-                                   {180, 222, 44}, {253, 231, 37}};
-    t = std::clamp(t, 0.0, 1.0) * 9;
-    const int i = std::min(8, int(t));
-    const double f = t - i;
-    const QColor& a = stops[i];
-    const QColor& b = stops[i + 1];
-    return QColor::fromRgbF(a.redF() + f * (b.redF() - a.redF()),
-                            a.greenF() + f * (b.greenF() - a.greenF()),
-                            a.blueF() + f * (b.blueF() - a.blueF()));
-}
-
-// Where a position sits along an axis, 0 at the bottom and 1 at the top.
-double fraction(const analysis::SweepAxis& a, double p) {
-    if (a.kind == analysis::SweepAxis::Kind::Categorical) {
-        const double n = double(a.categories.size());
-        return n <= 1 ? 0.5 : p / (n - 1);
-    }
-    if (a.max == a.min) return 0.5;
-    if (a.log && a.min > 0) return std::log(p / a.min) / std::log(a.max / a.min);
-    return (p - a.min) / (a.max - a.min);
-}
-
-double fromFraction(const analysis::SweepAxis& a, double f) {
-    if (a.kind == analysis::SweepAxis::Kind::Categorical) {
-        const double n = double(a.categories.size());
-        return n <= 1 ? 0 : f * (n - 1);
-    }
-    if (a.log && a.min > 0) return a.min * std::pow(a.max / a.min, f);
-    return a.min + f * (a.max - a.min);
-}
-
-QString tickText(double v) {
-    return QString::number(v, 'g', 3);
-}
 
 }  // namespace
 
@@ -96,6 +59,18 @@ std::vector<RunId> ParallelCoordinates::brushedRuns() const {
     std::vector<RunId> out;
     for (std::size_t i = 0; i < m_runs.size(); ++i)
         if (i >= m_selected.size() || m_selected[i]) out.push_back(m_runs[i]);
+    return out;
+}
+
+std::vector<std::uint8_t> ParallelCoordinates::shownMask() const {
+    if (m_brush.empty() && m_highlighted.empty()) return {};
+    std::vector<std::uint8_t> out(m_runs.size(), 1);
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        if (!m_selected.empty() && !m_selected[i]) out[i] = 0;
+        if (!m_highlighted.empty() &&
+            !std::binary_search(m_highlighted.begin(), m_highlighted.end(), m_runs[i]))
+            out[i] = 0;
+    }
     return out;
 }
 

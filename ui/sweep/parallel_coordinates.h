@@ -33,6 +33,9 @@ public:
     const analysis::SweepBrush& brush() const { return m_brush; }
     /// Runs passing the brush (all when nothing is brushed).
     std::vector<RunId> brushedRuns() const;
+    /// Per run: drawn as itself (passes the brush, and is highlighted when some are); empty when
+    /// every run is.
+    std::vector<std::uint8_t> shownMask() const;
     /// Runs selected elsewhere (the runs table): drawn on top, the others paler. Empty: none.
     void setHighlighted(std::vector<RunId> runs);
     /// The run whose line passes nearest to a point (within a few pixels), or 0.

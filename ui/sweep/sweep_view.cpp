@@ -16,6 +16,7 @@
 #include "core/analysis/sweep_axes.h"
 #include "core/store/run_store.h"
 #include "ui/sweep/parallel_coordinates.h"
+#include "ui/sweep/sweep_scatter.h"
 
 namespace runlens::ui {
 namespace {
@@ -57,9 +58,13 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(m_target);
     bar->addWidget(m_goal);
     bar->addWidget(m_status, 1);
+    m_scatter = new SweepScatter(this);
+    auto* lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(m_importance);
+    lower->addWidget(m_scatter);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_coordinates);
-    split->addWidget(m_importance);
+    split->addWidget(lower);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -78,6 +83,10 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent) {
     connect(m_goal, &QComboBox::activated, this, [this] { rebuild(); });
     connect(m_coordinates, &ParallelCoordinates::brushChanged, this,
             [this] { emit brushedRunsChanged(m_coordinates->brushedRuns()); });
+    connect(m_coordinates, &ParallelCoordinates::brushChanged, this,
+            [this] { m_scatter->setShown(m_coordinates->shownMask()); });
+    connect(m_importance, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem* item) { showScatter(item->text(0)); });
     connect(m_coordinates, &ParallelCoordinates::runClicked, this, &SweepView::runClicked);
     connect(m_coordinates, &ParallelCoordinates::runActivated, this, &SweepView::runActivated);
 }
@@ -119,6 +128,16 @@ void SweepView::setRuns(const DrawnRuns& runs) {
         if (!r.faded) highlighted.push_back(r.id);
     if (highlighted.size() == m_runs.runs.size()) highlighted.clear();
     m_coordinates->setHighlighted(std::move(highlighted));
+    m_scatter->setShown(m_coordinates->shownMask());
+}
+
+void SweepView::showScatter(const QString& parameter) {
+    for (const analysis::SweepAxis& a : m_parameters)
+        if (QString::fromStdString(a.key) == parameter) {
+            m_scatter->setData(a, m_targetAxis, m_coordinates->shownMask(),
+                               m_goal->currentData().toBool());
+            return;
+        }
 }
 
 QString SweepView::targetMetric() const {
@@ -197,9 +216,24 @@ void SweepView::rebuild() {
         if (a.kind == analysis::SweepAxis::Kind::Categorical)
             analysis::orderByMeanTarget(a, values);
     auto parameters = axes;
+    m_parameters = axes;
+    m_targetAxis = targetAxis;
     axes.push_back(std::move(targetAxis));
+    // The scatter keeps its parameter while it still varies, else shows the first one.
     const bool lower = m_goal->currentData().toBool();
     m_coordinates->setData(std::move(axes), ids, lower);
+    {
+        const QString current = QString::fromStdString(m_scatter->parameterKey());
+        bool kept = false;
+        for (const analysis::SweepAxis& a : m_parameters)
+            kept = kept || QString::fromStdString(a.key) == current;
+        if (kept)
+            showScatter(current);
+        else if (!m_parameters.empty())
+            showScatter(QString::fromStdString(m_parameters.front().key));
+        else
+            m_scatter->setData({}, {}, {}, lower);
+    }
     const QString varying = parameters.size() == 1
                                 ? tr("1 parameter varies")
                                 : tr("%1 parameters vary").arg(parameters.size());
@@ -238,6 +272,8 @@ void SweepView::rebuild() {
                     item->setData(3, Qt::DisplayRole, qlonglong(p.runs));
                 }
                 m_importance->sortByColumn(1, Qt::DescendingOrder);
+                if (!result->parameters.empty())
+                    showScatter(QString::fromStdString(result->parameters.front().key));
             }
             emit importanceReady();
         });

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/analysis/sweep_axes.h"
 #include "core/model/artifact.h"
 #include "core/store/runs_snapshot.h"
 #include "ui/plots/drawn_run.h"
@@ -20,6 +21,7 @@ class QTreeWidget;
 namespace runlens::ui {
 
 class ParallelCoordinates;
+class SweepScatter;
 
 class SweepView : public QWidget {
     Q_OBJECT
@@ -36,6 +38,9 @@ public:
     void setTargetMetric(const QString& key);
     ParallelCoordinates* coordinates() const { return m_coordinates; }
     QTreeWidget* importanceList() const { return m_importance; }
+    SweepScatter* scatter() const { return m_scatter; }
+    /// Shows the target against a parameter in the scatter (what clicking it in the list does).
+    void showScatter(const QString& parameter);
     /// True while the importance is being fitted.
     bool isFitting() const { return m_fitting; }
 
@@ -65,6 +70,9 @@ private:
     QLabel* m_status = nullptr;
     ParallelCoordinates* m_coordinates = nullptr;
     QTreeWidget* m_importance = nullptr;
+    SweepScatter* m_scatter = nullptr;
+    std::vector<analysis::SweepAxis> m_parameters;  ///< the axes drawn, without the target
+    analysis::SweepAxis m_targetAxis;
 };
 
 }  // namespace runlens::ui

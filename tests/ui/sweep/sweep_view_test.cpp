@@ -14,6 +14,7 @@
 #include "tests/ui/support/ui_test_data.h"
 #include "ui/main_window.h"
 #include "ui/sweep/parallel_coordinates.h"
+#include "ui/sweep/sweep_scatter.h"
 #include "ui/sweep/sweep_view.h"
 #include "ui/widgets/runs_panel.h"
 
@@ -176,4 +177,40 @@ TEST_CASE("runs selected in the table stand out; hovering a line names it (#11)"
     QTest::qWait(50);
     CHECK(refit.isEmpty());
     CHECK_FALSE(view.isFitting());
+}
+
+TEST_CASE("the scatter shows the most important parameter, another on click, brushed pale (#11)",
+          "[ui][sweep]") {
+    test::TempDir dir;
+    const std::string path = writeSweep(dir);
+    auto snap = test::readSnapshot(path);
+    SweepView view;
+    view.resize(1000, 700);
+    view.show();
+    QSignalSpy ready(&view, &SweepView::importanceReady);
+    view.setRuns(drawnAll(*snap));
+    view.setSnapshot(snap);
+    view.setDatabase(QString::fromStdString(path));
+    for (int i = 0; i < 500 && (view.isFitting() || ready.isEmpty()); ++i)
+        QTest::qWait(10);
+    SweepScatter* scatter = view.scatter();
+    CHECK(scatter->parameterKey() == "lr");  // the top of the importance list
+    // Lower lr, higher loss: the point of the smallest lr is left and high.
+    int low = 0, high = 0;
+    for (int i = 0; i < kRuns; ++i) {
+        if (lrOf(i) < lrOf(low)) low = i;
+        if (lrOf(i) > lrOf(high)) high = i;
+    }
+    const auto a = scatter->pointOf(std::size_t(low)), b = scatter->pointOf(std::size_t(high));
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->x() < b->x());
+    CHECK(a->y() < b->y());  // screen y grows downwards: the higher loss is drawn higher
+    QTreeWidgetItem* optimizer = nullptr;
+    for (int i = 0; i < view.importanceList()->topLevelItemCount(); ++i)
+        if (view.importanceList()->topLevelItem(i)->text(0) == "optimizer")
+            optimizer = view.importanceList()->topLevelItem(i);
+    REQUIRE(optimizer);
+    emit view.importanceList()->itemClicked(optimizer, 0);
+    CHECK(scatter->parameterKey() == "optimizer");
 }

@@ -23,6 +23,8 @@ constexpr double kMarginBottom = 34;  // the missing slot and its label
 constexpr double kMarginSide = 70;
 constexpr double kMissingGap = 18;  // from the axis bottom to the missing slot
 constexpr double kAxisReach = 12;
+constexpr double kColourBarGap = 44;  // from the target axis, past its tick labels
+constexpr double kColourBarWidth = 10;
 // Lines go through the charts' rasterizer at every count: QPainter took seconds for a few
 // hundred translucent polylines (sweep_view_bench), the rasterizer 80 ms for 10,000.
 constexpr std::size_t kDenseRuns =
@@ -282,6 +284,21 @@ void ParallelCoordinates::paintEvent(QPaintEvent*) {
                 p.setPen(QPen(QColor(30, 120, 220), 1));
                 p.drawRect(box);
             }
+    }
+    // The colour bar of the target, right of its axis: the colours the lines take along it.
+    const analysis::SweepAxis& target = m_axes.back();
+    const double barX = axisX(int(m_axes.size()) - 1) + kColourBarGap;
+    if (barX + kColourBarWidth < width()) {
+        const int steps = std::max(2, int(r.height() / 3));
+        for (int k = 0; k < steps; ++k) {
+            const double f0 = double(k) / steps, f1 = double(k + 1) / steps;
+            const double mid = fromFraction(target, (f0 + f1) / 2);
+            p.fillRect(QRectF(barX, r.bottom() - r.height() * f1, kColourBarWidth,
+                              r.height() * (f1 - f0) + 0.5),
+                       colorOf(mid));
+        }
+        p.setPen(palette().mid().color());
+        p.drawRect(QRectF(barX, r.top(), kColourBarWidth, r.height()));
     }
 }
 

@@ -121,17 +121,14 @@ ParsedPredictions typedTable(TextColumns& text) {
             TableColumn& col = out.table.addColumn(name, ColumnType::Bool);
             for (const std::string& s : cells)
                 col.numbers.push_back(s.empty() ? kNaN : lower(s) == "true" ? 1.0 : 0.0);
-        } else if (any && arrays) {
+        } else if (any && arrays &&
+                   std::all_of(cells.begin(), cells.end(), [](const std::string& v) {
+                       return v.empty() || numberArray(v).has_value();
+                   })) {
+            // Lists of numbers (class probabilities); other lists stay text, nothing is lost.
             TableColumn& col = out.table.addColumn(name, ColumnType::NumberArray);
-            std::size_t bad = 0;
-            for (const std::string& s : cells) {
-                auto values = numberArray(s);
-                if (!values && !s.empty()) ++bad;
-                col.arrays.push_back(values.value_or(std::vector<double>()));
-            }
-            if (bad)
-                out.notes.push_back(std::to_string(bad) + " cells of '" + name +
-                                    "' are not lists of numbers; shown as missing");
+            for (const std::string& v : cells)
+                col.arrays.push_back(numberArray(v).value_or(std::vector<double>()));
         } else if (any && images && !label) {
             TableColumn& col = out.table.addColumn(name, ColumnType::Image);
             col.ints.assign(rows, 0);

@@ -104,6 +104,16 @@ TEST_CASE("a predictions CSV becomes one run with one typed table", "[prediction
     CHECK(sink.byUid("val_preds.csv").tables.size() == 1);
 }
 
+TEST_CASE("lists that are not all numbers stay text", "[predictions]") {
+    test::TempDir dir;
+    test::writeFile(dir / "p.csv", "label,pred,tokens\na,a,\"[1, 2]\"\nb,a,\"[\"\"x\"\"]\"\n");
+    MemorySink sink;
+    REQUIRE(PredictionsImporter().import(dir / "p.csv", sink, nullptr).ok());
+    const TableColumn& tokens = column(sink.byUid("p.csv").tables.front(), "tokens");
+    CHECK(tokens.type == ColumnType::String);
+    CHECK(tokens.strings[1] == "[\"x\"]");
+}
+
 TEST_CASE("image paths without any image beside the file stay text", "[predictions]") {
     test::TempDir dir;
     test::writeFile(dir / "p.csv", "file,label,pred\nx.png,a,b\ny.png,b,b\n");

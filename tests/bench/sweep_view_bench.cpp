@@ -1,6 +1,6 @@
 // sweep_view_bench: the parallel coordinates at 10,000 runs x 20 parameters (+ the target),
 // offscreen: first draw, one brush drag step, a hover lookup. Prints "scenario metric value
-// unit" lines. Not a test.
+// unit" lines. Not a test. sweep_view_bench [RUNS [BRUSHED.png]].
 #include <QApplication>
 #include <QElapsedTimer>
 #include <cmath>
@@ -54,6 +54,11 @@ int main(int argc, char** argv) {
     }
     std::sort(steps.begin(), steps.end());
     std::printf("sweep-brush-step wall_ms %.1f ms\n", steps[2]);
+    if (argc > 2) {  // a picture of a brushed view, to look at
+        view.brushAxis(0, 0.2, 0.6);
+        view.grab().save(argv[2]);
+        view.clearBrush();
+    }
     t.restart();
     for (int k = 0; k < 20; ++k)
         (void)view.runAt(QPointF(300 + k, 350));

@@ -58,6 +58,7 @@ void ParallelCoordinates::setData(std::vector<analysis::SweepAxis> axes, std::ve
     m_lowerIsBetter = lowerIsBetter;
     m_brush = kept;
     m_selected = m_brush.selected(m_axes);
+    m_geometryValid = false;
     renderLines();
     update();
 }
@@ -169,54 +170,73 @@ QColor ParallelCoordinates::colorOf(double target) const {
 
 void ParallelCoordinates::renderLines() {
     const qreal dpr = devicePixelRatioF();
-    m_lines = QImage((size() * dpr), QImage::Format_ARGB32_Premultiplied);
-    m_lines.setDevicePixelRatio(dpr);
-    m_lines.fill(Qt::transparent);
-    if (m_axes.empty() || m_runs.empty()) return;
+    auto blank = [&] {
+        QImage image(size() * dpr, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        return image;
+    };
+    m_lines = blank();
+    if (m_axes.empty() || m_runs.empty()) {
+        m_base = QImage();
+        return;
+    }
+    const RasterView view{0, double(width()), 0, double(height()), false};
+    // Where every line passes, in raster coordinates (y grows upwards): once per data and size.
+    if (!m_geometryValid) {
+        m_xs.assign(m_axes.size(), 0);
+        for (int a = 0; a < int(m_axes.size()); ++a)
+            m_xs[std::size_t(a)] = axisX(a);
+        m_ys.assign(m_runs.size(), std::vector<double>(m_axes.size()));
+        for (std::size_t i = 0; i < m_runs.size(); ++i)
+            for (int a = 0; a < int(m_axes.size()); ++a) {
+                const auto& positions = m_axes[std::size_t(a)].positions;
+                m_ys[i][std::size_t(a)] =
+                    height() - positionY(a, i < positions.size() ? positions[i] : std::nan(""));
+            }
+        m_geometryValid = true;
+        m_base = QImage();
+    }
     const std::vector<double>& target = m_axes.back().positions;
-    std::vector<std::size_t> order(m_runs.size());
-    std::iota(order.begin(), order.end(), 0);
-    // Faded first; among the rest the best last, so it lies on top.
     auto highlighted = [&](std::size_t i) {
         return m_highlighted.empty() ||
                std::binary_search(m_highlighted.begin(), m_highlighted.end(), m_runs[i]);
     };
+    const bool singledOut = !m_brush.empty() || !m_highlighted.empty();
+    // The faded layer: every line pale, kept while only the brush or the highlight changes, so
+    // a brush drag redraws just the lines it keeps.
+    if (singledOut && m_base.isNull()) {
+        m_base = blank();
+        std::vector<LineRaster::Line> pale;
+        pale.reserve(m_runs.size());
+        QColor grey(190, 190, 190);
+        grey.setAlphaF(0.25);
+        for (std::size_t i = 0; i < m_runs.size(); ++i)
+            pale.push_back({&m_xs, &m_ys[i], grey, true});
+        LineRaster::rasterize(pale, view, m_base, 2);
+    }
+    // The lines that stand out, in colour, the best last so it lies on top.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        if ((m_selected.empty() || m_selected[i]) && highlighted(i)) order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const bool sa = (m_selected.empty() || m_selected[a]) && highlighted(a);
-        const bool sb = (m_selected.empty() || m_selected[b]) && highlighted(b);
-        if (sa != sb) return !sa;
         const double fa = std::isnan(target[a]) ? -1 : fraction(m_axes.back(), target[a]);
         const double fb = std::isnan(target[b]) ? -1 : fraction(m_axes.back(), target[b]);
         return m_lowerIsBetter ? fa > fb : fa < fb;
     });
-    std::vector<double> xs(m_axes.size());
-    for (int a = 0; a < int(m_axes.size()); ++a)
-        xs[std::size_t(a)] = axisX(a);
-    auto colorAt = [&](std::size_t i) {
-        const bool selected = (m_selected.empty() || m_selected[i]) && highlighted(i);
-        QColor c = selected ? colorOf(target[i]) : QColor(190, 190, 190);
-        c.setAlphaF(selected ? (m_runs.size() > kDenseRuns ? 0.35 : 0.85) : 0.25);
-        return c;
-    };
-    auto yOf = [&](std::size_t i, int a) {
-        const auto& positions = m_axes[std::size_t(a)].positions;
-        return positionY(a, i < positions.size() ? positions[i] : std::nan(""));
-    };
-    // One pixel, no antialiasing, two threads.
-    std::vector<std::vector<double>> ys(order.size(), std::vector<double>(m_axes.size()));
     std::vector<LineRaster::Line> lines;
     lines.reserve(order.size());
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        for (int a = 0; a < int(m_axes.size()); ++a)
-            ys[k][std::size_t(a)] = height() - yOf(order[k], a);  // data y grows upwards
-        lines.push_back({&xs, &ys[k], colorAt(order[k]), true});
+    for (std::size_t i : order) {
+        QColor c = colorOf(target[i]);
+        c.setAlphaF(m_runs.size() > kDenseRuns ? 0.35 : 0.85);
+        lines.push_back({&m_xs, &m_ys[i], c, true});
     }
-    const RasterView view{0, double(width()), 0, double(height()), false};
     LineRaster::rasterize(lines, view, m_lines, 2);
 }
 
 void ParallelCoordinates::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    m_geometryValid = false;
     renderLines();
 }
 
@@ -229,6 +249,7 @@ void ParallelCoordinates::paintEvent(QPaintEvent*) {
                    tr("No parameter varies across the shown runs."));
         return;
     }
+    if (!m_brush.empty() || !m_highlighted.empty()) p.drawImage(QPointF(0, 0), m_base);
     p.drawImage(QPointF(0, 0), m_lines);
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF r = plotRect();

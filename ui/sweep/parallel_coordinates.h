@@ -79,7 +79,11 @@ private:
     std::vector<std::uint8_t> m_selected;
     std::vector<RunId> m_highlighted;  ///< sorted
     QHash<RunId, QString> m_names;
-    QImage m_lines;  ///< rendered lines, redrawn when data, brush or size change
+    QImage m_lines;  ///< the lines that stand out, redrawn when data, brush or size change
+    QImage m_base;   ///< every line pale, under m_lines while some are singled out
+    std::vector<double> m_xs;               ///< axis x in raster coordinates
+    std::vector<std::vector<double>> m_ys;  ///< per run, per axis: raster y
+    bool m_geometryValid = false;
 
     struct Drag {
         int axis = -1;

@@ -9,6 +9,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/util/natural_order.h"
+
 namespace runlens::analysis {
 namespace {
 
@@ -16,34 +18,6 @@ bool parseNumber(const std::string& s, double& out) {
     const char* end = s.data() + s.size();
     auto [p, ec] = std::from_chars(s.data(), end, out);
     return ec == std::errc() && p == end;
-}
-
-// "img2" < "img10": digit runs compare by value.
-bool naturalLess(const std::string& a, const std::string& b) {
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (std::isdigit(static_cast<unsigned char>(a[i])) &&
-            std::isdigit(static_cast<unsigned char>(b[j]))) {
-            std::size_t i2 = i, j2 = j;
-            while (i2 < a.size() && std::isdigit(static_cast<unsigned char>(a[i2])))
-                ++i2;
-            while (j2 < b.size() && std::isdigit(static_cast<unsigned char>(b[j2])))
-                ++j2;
-            const std::string da = a.substr(i, i2 - i), db = b.substr(j, j2 - j);
-            const std::size_t za = da.find_first_not_of('0'), zb = db.find_first_not_of('0');
-            const std::string na = za == std::string::npos ? "" : da.substr(za);
-            const std::string nb = zb == std::string::npos ? "" : db.substr(zb);
-            if (na.size() != nb.size()) return na.size() < nb.size();
-            if (na != nb) return na < nb;
-            i = i2;
-            j = j2;
-            continue;
-        }
-        if (a[i] != b[j]) return a[i] < b[j];
-        ++i;
-        ++j;
-    }
-    return a.size() - i < b.size() - j;
 }
 
 // Maps a column's cells to ids in `names` (adding names as met); -1 for missing cells.

@@ -10,38 +10,10 @@
 #include <unordered_map>
 
 #include "core/model/value.h"
+#include "core/util/natural_order.h"
 
 namespace runlens::analysis {
-namespace {
-
-// "2" before "10": runs of digits compare by value.
-bool naturalLess(std::string_view a, std::string_view b) {
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (std::isdigit(static_cast<unsigned char>(a[i])) &&
-            std::isdigit(static_cast<unsigned char>(b[j]))) {
-            std::size_t ie = i, je = j;
-            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
-                ++ie;
-            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
-                ++je;
-            const std::string_view x = a.substr(i, ie - i), y = b.substr(j, je - j);
-            const std::string_view xs = x.substr(std::min(x.find_first_not_of('0'), x.size()));
-            const std::string_view ys = y.substr(std::min(y.find_first_not_of('0'), y.size()));
-            if (xs.size() != ys.size()) return xs.size() < ys.size();
-            if (xs != ys) return xs < ys;
-            i = ie;
-            j = je;
-        } else {
-            if (a[i] != b[j]) return a[i] < b[j];
-            ++i;
-            ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<RowGroup> groupRows(const PredictionTable& table, int column,
                                 std::span<const std::uint32_t> rows) {

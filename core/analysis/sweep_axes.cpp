@@ -9,38 +9,12 @@
 #include <numeric>
 
 #include "core/util/json_value.h"
+#include "core/util/natural_order.h"
 
 namespace runlens::analysis {
 namespace {
 
 constexpr double kDecadesForLog = 2;  // values spanning more than this many decades: log axis
-
-bool naturalLess(const std::string& a, const std::string& b) {
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
-        const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
-        if (da && db) {
-            std::size_t ie = i, je = j;
-            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
-                ++ie;
-            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
-                ++je;
-            std::string x = a.substr(i, ie - i), y = b.substr(j, je - j);
-            x.erase(0, std::min(x.find_first_not_of('0'), x.size()));
-            y.erase(0, std::min(y.find_first_not_of('0'), y.size()));
-            if (x.size() != y.size()) return x.size() < y.size();
-            if (x != y) return x < y;
-            i = ie;
-            j = je;
-        } else {
-            if (a[i] != b[j]) return a[i] < b[j];
-            ++i;
-            ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
-}
 
 std::string labelOf(const ValueColumn& column, std::size_t row) {
     switch (column.type(row)) {

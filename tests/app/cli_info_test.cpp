@@ -2,30 +2,21 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "core/store/run_writer.h"
+#include "tests/app/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 using namespace runlens;
 
 namespace {
 
-struct Output {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Output = test::CliOutput;
 
 Output runInfo(const QStringList& args) {
-    QProcess process;
-    QStringList all = {"info"};
-    all << args;
-    process.start(RUNLENS_EXECUTABLE, all);
-    REQUIRE(process.waitForFinished(60000));
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return test::runCli(QStringList{"info"} + args);
 }
 
 std::string writeDatabase(const test::TempDir& dir) {

@@ -3,28 +3,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "core/store/run_writer.h"
+#include "tests/app/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 using namespace runlens;
 
 namespace {
 
-struct Output {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Output runSweep(const QStringList& args) {
-    QProcess process;
-    process.start(RUNLENS_EXECUTABLE, QStringList{"sweep"} + args);
-    REQUIRE(process.waitForFinished(60000));
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+test::CliOutput runSweep(const QStringList& args) {
+    return test::runCli(QStringList{"sweep"} + args);
 }
 
 // 40 runs of sweep "sw": val/loss = 10 * lr-ish term; width and seed do not matter.
@@ -58,7 +49,7 @@ std::string writeSweep(const test::TempDir& dir, int runs) {
 TEST_CASE("runlens sweep ranks the deciding parameter first (#11)", "[cli][sweep]") {
     test::TempDir dir;
     const std::string path = writeSweep(dir, 40);
-    Output o = runSweep({QString::fromStdString(path), "--json"});
+    test::CliOutput o = runSweep({QString::fromStdString(path), "--json"});
     INFO(o.err.toStdString());
     REQUIRE(o.exitCode == 0);
     const QJsonObject j = QJsonDocument::fromJson(o.out).object();
@@ -71,19 +62,19 @@ TEST_CASE("runlens sweep ranks the deciding parameter first (#11)", "[cli][sweep
     CHECK(params[0].toObject()["key"].toString() == "lr");
     CHECK(params[0].toObject()["importance"].toDouble() > 0.8);
     CHECK(params[0].toObject()["spearman"].toDouble() == Approx(-1));
-    Output text = runSweep({QString::fromStdString(path)});
+    test::CliOutput text = runSweep({QString::fromStdString(path)});
     CHECK(text.out.contains("target: val/loss (min) over 40 runs of sweep sw"));
 }
 
 TEST_CASE("runlens sweep: too few runs, or no metric, say so (#11)", "[cli][sweep]") {
     test::TempDir dir;
     const std::string path = writeSweep(dir, 4);
-    Output few = runSweep({QString::fromStdString(path), "--json"});
+    test::CliOutput few = runSweep({QString::fromStdString(path), "--json"});
     REQUIRE(few.exitCode == 0);
     const QJsonObject j = QJsonDocument::fromJson(few.out).object();
     CHECK(j["message"].toString().contains("at least 8 runs"));
     CHECK(j["parameters"].toArray().size() == 3);  // correlations still listed
-    Output unknown = runSweep({QString::fromStdString(path), "--metric", "nope"});
+    test::CliOutput unknown = runSweep({QString::fromStdString(path), "--metric", "nope"});
     CHECK(unknown.exitCode == 1);
     CHECK(unknown.err.contains("no run has the summary metric 'nope'"));
     CHECK(runSweep({QString::fromStdString(path), "--goal", "sideways"}).exitCode == 2);

@@ -73,11 +73,7 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(split, 1);
 
     connect(m_target, &QComboBox::activated, this, [this] {
-        const Sweep* sweep = sweepFor(targetMetric().toStdString());
-        const bool lower = sweep && sweep->goal != MetricGoal::None
-                               ? sweep->goal == MetricGoal::Minimize
-                               : looksLikeLoss(targetMetric());
-        m_goal->setCurrentIndex(lower ? 1 : 0);
+        chooseDefaultGoal();
         rebuild();
     });
     connect(m_goal, &QComboBox::activated, this, [this] { rebuild(); });
@@ -151,6 +147,15 @@ void SweepView::setTargetMetric(const QString& key) {
     emit m_target->activated(at);
 }
 
+void SweepView::chooseDefaultGoal() {
+    // The sweep's own goal for its metric; else what the name says (a loss is minimised).
+    const Sweep* sweep = sweepFor(targetMetric().toStdString());
+    const bool lower = sweep && sweep->goal != MetricGoal::None
+                           ? sweep->goal == MetricGoal::Minimize
+                           : looksLikeLoss(targetMetric());
+    m_goal->setCurrentIndex(lower ? 1 : 0);
+}
+
 const Sweep* SweepView::sweepFor(const std::string& metric) const {
     for (const Sweep& s : m_sweeps)
         if (s.metric == metric) return &s;
@@ -173,13 +178,7 @@ void SweepView::fillTargets() {
     for (int i = 0; at < 0 && i < m_target->count(); ++i)
         if (m_target->itemText(i).startsWith(QLatin1String("val"))) at = i;
     m_target->setCurrentIndex(std::max(0, at));
-    if (current.isEmpty()) {
-        const Sweep* sweep = sweepFor(targetMetric().toStdString());
-        const bool lower = sweep && sweep->goal != MetricGoal::None
-                               ? sweep->goal == MetricGoal::Minimize
-                               : looksLikeLoss(targetMetric());
-        m_goal->setCurrentIndex(lower ? 1 : 0);
-    }
+    if (current.isEmpty()) chooseDefaultGoal();
 }
 
 void SweepView::rebuild() {

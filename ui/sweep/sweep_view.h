@@ -57,6 +57,7 @@ private:
     void rebuild();
     void fillTargets();
     const Sweep* sweepFor(const std::string& metric) const;
+    void chooseDefaultGoal();
 
     QString m_database;
     std::shared_ptr<const RunsSnapshot> m_snapshot;

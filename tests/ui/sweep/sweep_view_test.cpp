@@ -66,6 +66,19 @@ DrawnRuns drawnAll(const RunsSnapshot& snap) {
     return out;
 }
 
+// Shows `view` on the database's runs and sweeps and waits until the importance is fitted.
+void openSweep(SweepView& view, const std::string& path,
+               const std::shared_ptr<const RunsSnapshot>& snap) {
+    view.resize(1000, 700);
+    view.show();
+    QSignalSpy ready(&view, &SweepView::importanceReady);
+    view.setRuns(drawnAll(*snap));
+    view.setSnapshot(snap);
+    view.setDatabase(QString::fromStdString(path));
+    for (int i = 0; i < 500 && (view.isFitting() || ready.isEmpty()); ++i)
+        QTest::qWait(10);
+}
+
 int axisIndex(const ParallelCoordinates* pc, const std::string& key) {
     for (std::size_t i = 0; i < pc->axes().size(); ++i)
         if (pc->axes()[i].key == key) return int(i);
@@ -79,14 +92,7 @@ TEST_CASE("the sweep view: axes, target, importance and brushing (#11)", "[ui][s
     const std::string path = writeSweep(dir);
     auto snap = test::readSnapshot(path);
     SweepView view;
-    view.resize(1000, 700);
-    view.show();
-    QSignalSpy ready(&view, &SweepView::importanceReady);
-    view.setRuns(drawnAll(*snap));
-    view.setSnapshot(snap);
-    view.setDatabase(QString::fromStdString(path));  // the sweep: its metric becomes the target
-    for (int i = 0; i < 500 && (view.isFitting() || ready.isEmpty()); ++i)
-        QTest::qWait(10);
+    openSweep(view, path, snap);  // the sweep's metric becomes the target
     CHECK(view.targetMetric() == "val/loss");
     ParallelCoordinates* pc = view.coordinates();
     REQUIRE(pc->axes().size() == 4);  // lr, optimizer, width, then the target
@@ -185,14 +191,7 @@ TEST_CASE("the scatter shows the most important parameter, another on click, bru
     const std::string path = writeSweep(dir);
     auto snap = test::readSnapshot(path);
     SweepView view;
-    view.resize(1000, 700);
-    view.show();
-    QSignalSpy ready(&view, &SweepView::importanceReady);
-    view.setRuns(drawnAll(*snap));
-    view.setSnapshot(snap);
-    view.setDatabase(QString::fromStdString(path));
-    for (int i = 0; i < 500 && (view.isFitting() || ready.isEmpty()); ++i)
-        QTest::qWait(10);
+    openSweep(view, path, snap);  // the sweep's metric becomes the target
     SweepScatter* scatter = view.scatter();
     CHECK(scatter->parameterKey() == "lr");  // the top of the importance list
     // Lower lr, higher loss: the point of the smallest lr is left and high.

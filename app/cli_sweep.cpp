@@ -115,8 +115,8 @@ int runSweep(const QStringList& args) {
     for (int r : rows)
         values.push_back(target->has(std::size_t(r)) ? target->number(std::size_t(r))
                                                      : std::nan(""));
-    const auto axes =
-        analysis::varyingParameterAxes(snap.value(), rows, sweepRuns ? sweep : nullptr);
+    const auto axes = analysis::varyingParameterAxes(
+        snap.value(), rows, sweepRuns ? sweep : nullptr, analysis::defaultMinPresent(rows.size()));
     auto result = analysis::parameterImportance(axes, values);
 
     QJsonObject report{{"metric", QString::fromStdString(metric)},

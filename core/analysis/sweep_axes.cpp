@@ -7,9 +7,11 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
 #include "core/util/json_value.h"
 #include "core/util/natural_order.h"
+#include "core/util/parse_number.h"
 
 namespace runlens::analysis {
 namespace {
@@ -39,22 +41,33 @@ SweepAxis makeAxis(const ValueColumn& column, std::span<const int> rows, bool is
     axis.key = column.key();
     axis.isMetric = isMetric;
     axis.positions.assign(rows.size(), std::nan(""));
+    // A null value (MLflow's "None" parameter, JSON null) is no value: the missing slot.
+    auto present = [&](std::size_t r) {
+        return column.has(r) && column.type(r) != ValueType::Null;
+    };
+    // A number, or text that reads as one: MLflow keeps every parameter as a string ("0.01").
+    auto numberAt = [&](std::size_t r) -> std::optional<double> {
+        if (column.type(r) == ValueType::Number) return column.number(r);
+        if (column.type(r) == ValueType::String) return parseDouble(column.text(r));
+        return std::nullopt;
+    };
     bool numeric = true, any = false;
     for (int r : rows) {
-        if (!column.has(std::size_t(r))) continue;
+        if (!present(std::size_t(r))) continue;
         any = true;
-        numeric = numeric && column.type(std::size_t(r)) == ValueType::Number;
+        numeric = numeric && numberAt(std::size_t(r)).has_value();
     }
     if (any && numeric) {
         axis.kind = SweepAxis::Kind::Numeric;
         bool first = true, positive = true;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const std::size_t r = std::size_t(rows[i]);
-            if (!column.has(r) || !std::isfinite(column.number(r))) {
+            const std::optional<double> value = present(r) ? numberAt(r) : std::optional<double>();
+            if (!value || !std::isfinite(*value)) {
                 ++axis.missing;
                 continue;
             }
-            const double v = column.number(r);
+            const double v = *value;
             axis.positions[i] = v;
             axis.min = first ? v : std::min(axis.min, v);
             axis.max = first ? v : std::max(axis.max, v);
@@ -70,7 +83,7 @@ SweepAxis makeAxis(const ValueColumn& column, std::span<const int> rows, bool is
     std::map<std::string, int> seen;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::size_t r = std::size_t(rows[i]);
-        if (!column.has(r)) {
+        if (!present(r)) {
             ++axis.missing;
             continue;
         }
@@ -83,7 +96,7 @@ SweepAxis makeAxis(const ValueColumn& column, std::span<const int> rows, bool is
     for (std::size_t k = 0; k < axis.categories.size(); ++k)
         seen[axis.categories[k]] = int(k);
     for (std::size_t i = 0; i < rows.size(); ++i)
-        if (column.has(std::size_t(rows[i]))) axis.positions[i] = seen[labels[i]];
+        if (present(std::size_t(rows[i]))) axis.positions[i] = seen[labels[i]];
     return axis;
 }
 
@@ -100,8 +113,12 @@ std::vector<std::string> logUniformKeys(const Sweep& sweep) {
     return keys;
 }
 
+std::size_t defaultMinPresent(std::size_t runs) {
+    return std::min(runs, std::max<std::size_t>(3, runs / 10));
+}
+
 std::vector<SweepAxis> varyingParameterAxes(const RunsSnapshot& snapshot, std::span<const int> rows,
-                                            const Sweep* sweep) {
+                                            const Sweep* sweep, std::size_t minPresent) {
     const std::vector<std::string> logKeys =
         sweep ? logUniformKeys(*sweep) : std::vector<std::string>();
     std::vector<SweepAxis> axes;
@@ -118,6 +135,10 @@ std::vector<SweepAxis> varyingParameterAxes(const RunsSnapshot& snapshot, std::s
             if (varies) break;
         }
         if (!varies) continue;
+        std::size_t present = 0;
+        for (int r : rows)
+            present += column.has(std::size_t(r));
+        if (present < minPresent) continue;
         const bool logUniform =
             std::find(logKeys.begin(), logKeys.end(), column.key()) != logKeys.end();
         axes.push_back(makeAxis(column, rows, false, logUniform));

@@ -38,16 +38,22 @@ struct SweepAxis {
 bool isParameterKey(const std::string& key);
 
 /// One axis over `rows` (snapshot rows, in the order the view draws them) of a config or
-/// summary column. Numeric when every present value is a number; else categorical in natural
-/// order. `logUniform`: the sweep samples this key log-uniformly.
+/// summary column. Numeric when every present value is a number or text that reads as one (MLflow
+/// parameters are strings); else categorical in natural order. `logUniform`: the sweep samples this key log-uniformly.
 SweepAxis makeAxis(const ValueColumn& column, std::span<const int> rows, bool isMetric,
                    bool logUniform = false);
 
 /// The parameter axes of the shown runs: every config key (isParameterKey) whose values are not
-/// all the same across `rows` (a value missing from some runs counts as varying), in key order.
-/// The sweep's parameter space, when given, tells which keys are sampled log-uniformly.
+/// all the same across `rows` (a value missing from some runs counts as varying) and that at
+/// least `minPresent` of them have, in key order. The sweep's parameter space, when given, tells
+/// which keys are sampled log-uniformly.
 std::vector<SweepAxis> varyingParameterAxes(const RunsSnapshot& snapshot, std::span<const int> rows,
-                                            const Sweep* sweep = nullptr);
+                                            const Sweep* sweep = nullptr,
+                                            std::size_t minPresent = 0);
+
+/// The default `minPresent` for a view over `runs` runs: a key fewer than a tenth of them (or
+/// fewer than three) have compares nothing, it only adds an axis of missing values.
+std::size_t defaultMinPresent(std::size_t runs);
 
 /// Orders a categorical axis by the mean of `target` (one value per run, NaN skipped) over the
 /// runs of each category, lowest first; categories without a target value go last. Positions

@@ -6,6 +6,7 @@
 #include <QString>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/analysis/sweep_axes.h"
 
@@ -44,6 +45,25 @@ inline double fromFraction(const analysis::SweepAxis& a, double f) {
     }
     if (a.log && a.min > 0) return a.min * std::pow(a.max / a.min, f);
     return a.min + f * (a.max - a.min);
+}
+
+/// Where `value` ranks among `sorted` (ascending), 0 for the lowest and 1 for the highest; ties
+/// share their mean rank. Colours by rank: one diverged run must not paint all others alike.
+inline double rankFraction(const std::vector<double>& sorted, double value) {
+    if (sorted.size() < 2) return 0.5;
+    const auto lo = std::lower_bound(sorted.begin(), sorted.end(), value);
+    const auto hi = std::upper_bound(lo, sorted.end(), value);
+    const double rank = (double(lo - sorted.begin()) + double(hi - sorted.begin()) - 1) / 2;
+    return std::clamp(rank / double(sorted.size() - 1), 0.0, 1.0);
+}
+
+/// The targets of `axis` that are numbers, ascending (for rankFraction).
+inline std::vector<double> sortedValues(const analysis::SweepAxis& axis) {
+    std::vector<double> out;
+    for (double v : axis.positions)
+        if (!std::isnan(v)) out.push_back(v);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 inline QString tickText(double v) {

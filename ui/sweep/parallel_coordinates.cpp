@@ -58,6 +58,7 @@ void ParallelCoordinates::setData(std::vector<analysis::SweepAxis> axes, std::ve
     m_lowerIsBetter = lowerIsBetter;
     m_brush = kept;
     m_selected = m_brush.selected(m_axes);
+    m_sortedTargets = m_axes.empty() ? std::vector<double>() : sortedValues(m_axes.back());
     m_geometryValid = false;
     renderLines();
     update();
@@ -162,10 +163,9 @@ int ParallelCoordinates::axisAt(double x) const {
 }
 
 QColor ParallelCoordinates::colorOf(double target) const {
-    if (m_axes.empty() || std::isnan(target)) return QColor(150, 150, 150);
-    double f = fraction(m_axes.back(), target);
-    if (m_lowerIsBetter) f = 1 - f;  // yellow is always the best
-    return viridis(f);
+    if (m_sortedTargets.empty() || std::isnan(target)) return QColor(150, 150, 150);
+    const double f = rankFraction(m_sortedTargets, target);
+    return viridis(m_lowerIsBetter ? 1 - f : f);  // yellow is always the best
 }
 
 void ParallelCoordinates::renderLines() {

@@ -1,8 +1,8 @@
 // ParallelCoordinates: one vertical axis per parameter and the target at the right, one line per
-// run coloured by the target (viridis), the best runs on top; drag on an axis to brush a range
-// (ranges on one axis OR-ed, across axes AND-ed), drag inside a range to move it, click an axis
-// to clear it. Brushed-out lines fade. Drawn from analysis::SweepAxis data, nothing computed here
-// but pixels.
+// run coloured by the target's rank (viridis), the best runs on top; drag on an axis to brush a
+// range (ranges on one axis OR-ed, across axes AND-ed), drag inside a range to move it, click an
+// axis to clear it. Brushed-out lines fade. Drawn from analysis::SweepAxis data, nothing computed
+// here but pixels.
 #pragma once
 
 #include <QHash>
@@ -79,6 +79,7 @@ private:
     std::vector<std::uint8_t> m_selected;
     std::vector<RunId> m_highlighted;  ///< sorted
     QHash<RunId, QString> m_names;
+    std::vector<double> m_sortedTargets;  ///< the runs' targets, ascending: colours by rank
     QImage m_lines;  ///< the lines that stand out, redrawn when data, brush or size change
     QImage m_base;   ///< every line pale, under m_lines while some are singled out
     std::vector<double> m_xs;               ///< axis x in raster coordinates

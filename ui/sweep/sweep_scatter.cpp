@@ -98,6 +98,7 @@ void SweepScatter::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(r.left(), labelY + fm.height() + 2, r.width(), fm.height()), Qt::AlignCenter,
                QString::fromStdString(m_x.key) + (m_x.log ? QStringLiteral(" (log)") : QString()) +
                    QStringLiteral("  →  ") + QString::fromStdString(m_y.key));
+    const std::vector<double> sorted = sortedValues(m_y);
     // Pale points first, then the rest, the best last.
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t i = 0; i < m_x.positions.size(); ++i) {
@@ -105,7 +106,7 @@ void SweepScatter::paintEvent(QPaintEvent*) {
             if (shown != (pass == 1)) continue;
             const auto pt = pointOf(i);
             if (!pt) continue;
-            double f = fraction(m_y, m_y.positions[i]);
+            double f = rankFraction(sorted, m_y.positions[i]);  // as the lines are coloured
             if (m_lowerIsBetter) f = 1 - f;
             QColor c = shown ? viridis(f) : QColor(200, 200, 200);
             p.setPen(Qt::NoPen);

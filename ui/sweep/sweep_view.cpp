@@ -171,12 +171,26 @@ void SweepView::fillTargets() {
         if (c.isNumeric() && !c.key().empty() && c.key().front() != '_' &&
             !c.key().ends_with(".min") && !c.key().ends_with(".max"))
             m_target->addItem(QString::fromStdString(c.key()));
-    // Keep the user's choice; else the sweep's metric; else a validation metric.
+    // Keep the user's choice; else the sweep's metric; else the metric most runs have (a
+    // validation one among those nearly as common): a key two runs logged says little.
     int at = m_target->findText(current);
     for (const Sweep& s : m_sweeps)
         if (at < 0 && !s.metric.empty()) at = m_target->findText(QString::fromStdString(s.metric));
-    for (int i = 0; at < 0 && i < m_target->count(); ++i)
-        if (m_target->itemText(i).startsWith(QLatin1String("val"))) at = i;
+    if (at < 0) {
+        std::vector<std::size_t> coverage(std::size_t(m_target->count()), 0);
+        for (int i = 0; i < m_target->count(); ++i)
+            if (const ValueColumn* c = m_snapshot->findSummary(m_target->itemText(i).toStdString()))
+                for (std::size_t r = 0; r < c->size(); ++r)
+                    coverage[std::size_t(i)] += c->has(r);
+        const std::size_t most =
+            coverage.empty() ? 0 : *std::max_element(coverage.begin(), coverage.end());
+        for (int i = 0; at < 0 && i < m_target->count(); ++i)
+            if (m_target->itemText(i).startsWith(QLatin1String("val")) &&
+                coverage[std::size_t(i)] * 10 >= most * 9)
+                at = i;
+        for (int i = 0; at < 0 && i < m_target->count(); ++i)
+            if (coverage[std::size_t(i)] == most) at = i;
+    }
     m_target->setCurrentIndex(std::max(0, at));
     if (current.isEmpty()) chooseDefaultGoal();
 }
@@ -208,7 +222,8 @@ void SweepView::rebuild() {
     if (highlighted.size() == ids.size()) highlighted.clear();
     m_coordinates->setHighlighted(std::move(highlighted));
     m_coordinates->setRunNames(std::move(names));
-    auto axes = analysis::varyingParameterAxes(*m_snapshot, rows, sweep);
+    auto axes = analysis::varyingParameterAxes(*m_snapshot, rows, sweep,
+                                               analysis::defaultMinPresent(rows.size()));
     analysis::SweepAxis targetAxis = analysis::makeAxis(*targetColumn, rows, true);
     const std::vector<double> values = targetAxis.positions;
     for (analysis::SweepAxis& a : axes)

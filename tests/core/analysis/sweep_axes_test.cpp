@@ -30,6 +30,10 @@ RunsSnapshot sweepRuns() {
                                          Value::number(2), Value::number(10)}));
     s.config.push_back(column("lr", {Value::number(1e-5), Value::number(1e-4), Value::number(1e-3),
                                      Value::number(1e-2), Value::number(1e-1)}));
+    ValueColumn depth = column("max_depth", {Value::string("3"), Value(), Value(),
+                                             Value::string("7"), Value::string("3")});
+    depth.set(1, Value());  // a null cell (MLflow's None), not an absent one
+    s.config.push_back(depth);
     s.config.push_back(
         column("optimizer", {Value::string("sgd"), Value::string("adam"), Value::string("adam"),
                              Value::string("rmsprop"), Value::string("sgd")}));
@@ -54,7 +58,13 @@ TEST_CASE("the varying parameters become axes; constant and internal keys do not
     std::vector<std::string> keys;
     for (const SweepAxis& a : axes)
         keys.push_back(a.key);
-    CHECK(keys == std::vector<std::string>{"dropout", "layers", "lr", "optimizer", "warmup"});
+    CHECK(keys ==
+          std::vector<std::string>{"dropout", "layers", "lr", "max_depth", "optimizer", "warmup"});
+    // MLflow-style parameters: numbers kept as text, a null among them: numeric, null missing.
+    const SweepAxis& maxDepth = axisOf(axes, "max_depth");
+    CHECK(maxDepth.kind == SweepAxis::Kind::Numeric);
+    CHECK(maxDepth.missing == 2);
+    CHECK(maxDepth.max == 7);
 
     const SweepAxis& dropout = axisOf(axes, "dropout");
     CHECK(dropout.kind == SweepAxis::Kind::Numeric);
@@ -72,10 +82,18 @@ TEST_CASE("the varying parameters become axes; constant and internal keys do not
     CHECK(optimizer.categories == std::vector<std::string>{"adam", "rmsprop", "sgd"});
     CHECK(optimizer.positions == std::vector<double>{2, 0, 0, 1, 2});
 
-    // A number in one run and text in another: categorical, in natural order.
+    // A number in one run and text that reads as one in another (MLflow keeps parameters as
+    // strings): numeric.
     const SweepAxis& layers = axisOf(axes, "layers");
-    REQUIRE(layers.kind == SweepAxis::Kind::Categorical);
-    CHECK(layers.categories == std::vector<std::string>{"2", "9", "10"});
+    REQUIRE(layers.kind == SweepAxis::Kind::Numeric);
+    CHECK(layers.positions == std::vector<double>{2, 10, 9, 2, 10});
+
+    // A key too few runs have is left out: dropout is missing from one of the five.
+    for (const SweepAxis& a : varyingParameterAxes(s, rows, nullptr, 5))
+        CHECK(a.key != "dropout");
+    CHECK(defaultMinPresent(5) == 3);
+    CHECK(defaultMinPresent(100) == 10);
+    CHECK(defaultMinPresent(2) == 2);
 
     // Over the runs shown only: dropout is the same for runs 0 and 4.
     const std::vector<int> two = {4, 0};
